@@ -1,0 +1,621 @@
+/**
+ * The Alloy parser: a Chevrotain parser that builds the AST directly (embedded actions).
+ *
+ * The grammar is LL(1) and is recorded with Chevrotain's DSL, which gives grammar
+ * validation and the railroad diagrams in `grammar/`. Decisions at run time, though, are
+ * made on the next token by the small helpers at the bottom of this class (`choose`,
+ * `optional`, `repeat`, `expect`) instead of Chevrotain's generic recovery: Alloy users
+ * get exactly upstream's messages and upstream's recovery (report, skip to a safe token,
+ * go on), so one run reports every mistake without a cascade.
+ */
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import type * as AST from '../ast/nodes.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
+import type { Position } from '../source/position.js';
+import { isValidIdentifier } from '../lexer/identifier.js';
+import * as T from '../lexer/tokens.js';
+import { tokenName } from '../lexer/tokens.js';
+import { buildBinaryTree, type OperatorToken } from './precedence.js';
+
+/**
+ * How deeply expressions and blocks may nest. Deeper input gets one diagnostic instead of
+ * exhausting the JavaScript stack; real configurations nest a handful of levels.
+ */
+export const MAX_NESTING_DEPTH = 500;
+
+const PRIMARY_START: readonly TokenType[] = [
+  T.Ident, T.StringLit, T.NumberLit, T.FloatLit, T.BoolLit, T.NullLit, T.LParen, T.LBrack, T.LCurly,
+];
+const LITERAL_TYPES = new Map<TokenType, AST.LiteralType>([
+  [T.StringLit, 'string'], [T.NumberLit, 'number'], [T.FloatLit, 'float'], [T.BoolLit, 'bool'], [T.NullLit, 'null'],
+]);
+const BINARY_OPERATORS = new Set<TokenType>(T.allTokens.filter((t) => t.CATEGORIES?.includes(T.BinaryOperator)));
+/** Where the rest of a broken expression ends (upstream's `statementEnd`). */
+const EXPRESSION_END = new Set<TokenType>([T.Terminator, T.RParen, T.RCurly, T.RBrack, T.Comma]);
+
+interface BlockName {
+  readonly fragments: string[];
+  readonly start: IToken;
+  readonly label: string;
+  readonly labelToken?: IToken;
+}
+
+export interface ParserInput {
+  readonly tokens: IToken[];
+  readonly filename: string;
+  /** Scanner diagnostics, each tagged with the offset of the token being scanned. */
+  readonly scanDiagnostics: readonly Diagnostic[];
+  readonly scanDiagnosticOffsets: readonly number[];
+}
+
+export class AlloyParser extends EmbeddedActionsParser {
+  private filename = '';
+  private diagnostics: Diagnostic[] = [];
+  private pendingScan: readonly Diagnostic[] = [];
+  private pendingScanOffsets: readonly number[] = [];
+  private nextScan = 0;
+  /** Line of the last parser error: upstream drops a second parser error on the same line. */
+  private lastErrorLine = 0;
+  private depth = 0;
+
+  constructor() {
+    super(T.allTokens as TokenType[], { recoveryEnabled: false, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  /** Parses a whole file; always returns a tree, possibly with gaps where input was broken. */
+  parseFile(input: ParserInput): { body: AST.Body; diagnostics: Diagnostic[] } {
+    this.load(input);
+    const body = this.file();
+    return { body, diagnostics: this.finish() };
+  }
+
+  /** Parses one expression that must be followed by the end of the line or input. */
+  parseExpression(input: ParserInput): { expression: AST.Expression; diagnostics: Diagnostic[] } {
+    this.load(input);
+    const expression = this.standaloneExpression();
+    return { expression, diagnostics: this.finish() };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Grammar
+
+  private readonly file = this.RULE('file', (): AST.Body => this.SUBRULE(this.body, { ARGS: [T.EOF] }));
+
+  /** Body = [ Statement { TERMINATOR Statement } ] ; ends before `until`. */
+  private readonly body = this.RULE('body', (until: TokenType = T.RCurly): AST.Body => {
+    const statements: AST.Statement[] = [];
+    this.repeat(1, () => !this.at(until) && !this.at(T.EOF), () => {
+      const statement = this.SUBRULE(this.statement);
+      if (statement !== undefined) this.ACTION(() => statements.push(statement));
+      this.optional(2, () => !this.at(until), () => {
+        if (!this.RECORDING_PHASE && !this.at(T.Terminator)) {
+          this.error(`expected TERMINATOR, got ${this.current()}`);
+          this.skipStatement();
+        }
+        this.advanceOver(T.Terminator);
+      });
+    });
+    return statements;
+  });
+
+  /** Statement = BlockName ( "=" Expression | "{" Body "}" ) */
+  private readonly statement = this.RULE('statement', (): AST.Statement | undefined => {
+    if (!this.RECORDING_PHASE && !this.at(T.Ident)) {
+      this.error(`expected identifier, got ${this.current()}`);
+      this.skipUntil(T.Ident);
+      return undefined;
+    }
+    const name = this.SUBRULE(this.blockName);
+    return this.choose<AST.Statement | undefined>(3, [
+      { when: [T.Assign], then: () => this.attribute(name) },
+      { when: [T.LCurly], then: () => this.block(name) },
+    ], () => {
+      const single = name.fragments.length === 1 && name.label === '';
+      this.error(single
+        ? `expected attribute assignment or block body, got ${this.current()}`
+        : `expected block body, got ${this.current()}`);
+      this.skipUntil(T.Ident);
+      return undefined;
+    });
+  });
+
+  private attribute(name: BlockName): AST.Attribute {
+    this.consume(4, T.Assign);
+    if (!this.RECORDING_PHASE) {
+      if (name.fragments.length !== 1) {
+        const text = name.fragments.join('.');
+        this.report(start(name.start), 'attribute names may only consist of a single identifier with no "."',
+          shift(start(name.start), text.length - 1));
+      } else if (name.labelToken !== undefined) {
+        this.report(start(name.labelToken), 'attribute names may not have labels',
+          shift(start(name.labelToken), name.label.length + 1));
+      }
+    }
+    const value = this.SUBRULE(this.expression);
+    return this.ACTION(() => ({
+      kind: 'Attribute',
+      name: identifier(name.fragments[0]!, name.start),
+      value,
+      start: start(name.start),
+      end: value.end,
+    }));
+  }
+
+  private block(name: BlockName): AST.Block {
+    const lCurly = this.consume(5, T.LCurly);
+    const body = this.nested(() => this.SUBRULE2(this.body, { ARGS: [T.RCurly] }), (): AST.Body => []);
+    const rCurly = this.expect(6, T.RCurly);
+    return this.ACTION(() => ({
+      kind: 'Block',
+      name: name.fragments,
+      label: name.label,
+      ...(name.labelToken ? { labelPos: start(name.labelToken) } : {}),
+      body,
+      lCurly: start(lCurly),
+      start: start(name.start),
+      end: start(rCurly),
+    }));
+  }
+
+  /** BlockName = IDENT { "." IDENT } [ STRING ] */
+  private readonly blockName = this.RULE('blockName', (): BlockName => {
+    const first = this.consume(1, T.Ident);
+    const fragments = [first.image];
+    this.repeat(2, () => this.at(T.Dot), () => {
+      this.consume(3, T.Dot);
+      fragments.push(this.expectIdentifier(4, 'expected identifier, got').image);
+    });
+    let label = '';
+    let labelToken: IToken | undefined;
+    this.optional(5, () => !this.at(T.Assign) && !this.at(T.LCurly), () => {
+      if (!this.RECORDING_PHASE && !this.at(T.StringLit)) {
+        this.error(`expected block label, got ${this.current()}`);
+        this.skipToken();
+        return;
+      }
+      const tok = this.consume(6, T.StringLit);
+      this.ACTION(() => {
+        if (!tok.image.startsWith('"')) {
+          this.error(`expected block label to be a double quoted string, but got ${goQuote(tok.image)}`, tok);
+        }
+        if (tok.image.length > 2) {
+          label = tok.image.slice(1, -1);
+          if (!isValidIdentifier(label)) {
+            this.error(`expected block label to be a valid identifier, but got ${goQuote(label)}`, tok);
+          }
+        }
+        labelToken = tok;
+      });
+    });
+    return { fragments, start: first, label, ...(labelToken ? { labelToken } : {}) };
+  });
+
+  /** ParseExpression: one expression, then the end of the line or input. */
+  private readonly standaloneExpression = this.RULE('standaloneExpression', (): AST.Expression => {
+    const expression = this.SUBRULE(this.expression);
+    this.expect(1, T.Terminator);
+    return expression;
+  });
+
+  /**
+   * Expression = Unary { BinaryOperator Unary }. Operators are collected flat and arranged
+   * by precedence afterwards (see `precedence.ts`), which keeps the parser's call depth low.
+   */
+  private readonly expression = this.RULE('expression', (): AST.Expression => {
+    const operands = [this.SUBRULE(this.unary)];
+    const operators: OperatorToken[] = [];
+    this.repeat(1, () => BINARY_OPERATORS.has(this.LA(1).tokenType), () => {
+      if (!this.RECORDING_PHASE && this.depth + operators.length >= MAX_NESTING_DEPTH) {
+        // Each operator adds a level to the tree; a chain this long would be as deep.
+        this.tooDeep(true);
+        return;
+      }
+      const op = this.consume(2, T.BinaryOperator);
+      const right = this.SUBRULE2(this.unary);
+      this.ACTION(() => {
+        operators.push({ operator: op.image as AST.BinaryOperator, position: start(op) });
+        operands.push(right);
+      });
+    });
+    return this.ACTION(() => buildBinaryTree(operands, operators));
+  });
+
+  /** Unary = ( "!" | "-" ) Unary | Postfix */
+  private readonly unary = this.RULE('unary', (): AST.Expression =>
+    this.nested(() => this.choose(1, [
+      { when: [T.Bang, T.Minus], then: () => this.unaryOperation() },
+      { when: PRIMARY_START, then: () => this.SUBRULE(this.postfix) },
+    ], () => this.SUBRULE2(this.postfix)), nullAt),
+  );
+
+  private unaryOperation(): AST.Expression {
+    const op = this.choose(2, [
+      { when: [T.Bang], then: () => this.consume(2, T.Bang) },
+      { when: [T.Minus], then: () => this.consume(3, T.Minus) },
+    ], () => this.LA(1));
+    const operand = this.SUBRULE3(this.unary);
+    return this.ACTION(() => ({
+      kind: 'Unary', operator: op.image as AST.UnaryOperator, operand, start: start(op), end: operand.end,
+    }));
+  }
+
+  /** Postfix = Primary { "." IDENT | "[" Expression "]" | "(" [ ExpressionList ] ")" } */
+  private readonly postfix = this.RULE('postfix', (): AST.Expression => {
+    let value = this.SUBRULE(this.primary);
+    this.repeat(1, () => this.at(T.Dot) || this.at(T.LBrack) || this.at(T.LParen) || this.atBlockAsValue(), () => {
+      value = this.choose(2, [
+        { when: [T.Dot], then: () => this.access(value) },
+        { when: [T.LBrack], then: () => this.index(value) },
+        { when: [T.LParen], then: () => this.call(value) },
+      ], () => this.blockAsValue(value));
+    });
+    return value;
+  });
+
+  private access(value: AST.Expression): AST.Expression {
+    this.consume(3, T.Dot);
+    const name = this.expectIdentifier(4, 'expected IDENT, got');
+    return this.ACTION(() => ({
+      kind: 'Access', value, name: identifier(name.image, name), start: value.start, end: end(name),
+    }));
+  }
+
+  private index(value: AST.Expression): AST.Expression {
+    const lBrack = this.consume(5, T.LBrack);
+    const index = this.SUBRULE(this.expression);
+    const rBrack = this.expect(6, T.RBrack);
+    return this.ACTION(() => ({
+      kind: 'Index', value, index, lBrack: start(lBrack), start: value.start, end: start(rBrack),
+    }));
+  }
+
+  private call(callee: AST.Expression): AST.Expression {
+    const lParen = this.consume(7, T.LParen);
+    let args: AST.Expression[] = [];
+    this.optional(8, () => !this.at(T.RParen), () => {
+      args = this.SUBRULE(this.expressionList, { ARGS: [T.RParen] });
+    });
+    const rParen = this.expect(9, T.RParen);
+    return this.ACTION(() => ({
+      kind: 'Call', callee, args, lParen: start(lParen), start: callee.start, end: start(rParen),
+    }));
+  }
+
+  /**
+   * Not part of the language: `x = a.b "label" { ... }` looks like a block used as a value.
+   * The block is parsed to say exactly that, instead of a confusing syntax error.
+   */
+  private blockAsValue(value: AST.Expression): AST.Expression {
+    if (this.at(T.StringLit)) this.skipToken();
+    if (this.expect(0, T.LCurly).tokenType !== T.LCurly) {
+      this.skipStatement();
+      return value;
+    }
+    this.nested(() => this.SUBRULE3(this.body, { ARGS: [T.RCurly] }), (): AST.Body => []);
+    const rCurly = this.expect(0, T.RCurly);
+    if (rCurly.tokenType !== T.RCurly) {
+      this.skipStatement();
+      return value;
+    }
+    this.report(value.start, 'cannot use a block as an expression', start(rCurly));
+    return value;
+  }
+
+  private atBlockAsValue(): boolean {
+    return !this.RECORDING_PHASE && (this.at(T.StringLit) || this.at(T.LCurly));
+  }
+
+  /** Primary = IDENT | literal | "(" Expression ")" | Array | Object */
+  private readonly primary = this.RULE('primary', (): AST.Expression =>
+    this.choose(1, [
+      { when: [T.Ident], then: () => {
+        const tok = this.consume(2, T.Ident);
+        return this.ACTION(() => identifier(tok.image, tok));
+      } },
+      { when: [T.StringLit, T.NumberLit, T.FloatLit, T.BoolLit, T.NullLit], then: () => this.literal() },
+      { when: [T.LParen], then: () => this.SUBRULE(this.paren) },
+      { when: [T.LBrack], then: () => this.SUBRULE(this.array) },
+      { when: [T.LCurly], then: () => this.SUBRULE(this.object) },
+    ], () => {
+      // Upstream replaces the missing expression by `null` and skips the rest of it.
+      const at = this.LA(1);
+      this.error(`expected expression, got ${this.current()}`);
+      while (!this.at(T.EOF) && !EXPRESSION_END.has(this.LA(1).tokenType)) this.skipToken();
+      return nullAt(at);
+    }),
+  );
+
+  private literal(): AST.Literal {
+    const tok = this.choose(3, [
+      { when: [T.StringLit], then: () => this.consume(4, T.StringLit) },
+      { when: [T.NumberLit], then: () => this.consume(5, T.NumberLit) },
+      { when: [T.FloatLit], then: () => this.consume(6, T.FloatLit) },
+      { when: [T.BoolLit], then: () => this.consume(7, T.BoolLit) },
+      { when: [T.NullLit], then: () => this.consume(8, T.NullLit) },
+    ], () => this.LA(1));
+    return this.ACTION(() => ({
+      kind: 'Literal', type: LITERAL_TYPES.get(tok.tokenType)!, raw: tok.image, start: start(tok), end: end(tok),
+    }));
+  }
+
+  /** Paren = "(" Expression ")" */
+  private readonly paren = this.RULE('paren', (): AST.Expression => {
+    const lParen = this.consume(1, T.LParen);
+    const inner = this.SUBRULE(this.expression);
+    const rParen = this.expect(2, T.RParen);
+    return this.ACTION(() => ({ kind: 'Paren', inner, start: start(lParen), end: start(rParen) }));
+  });
+
+  /** Array = "[" [ ExpressionList ] "]" */
+  private readonly array = this.RULE('array', (): AST.Expression => {
+    const lBrack = this.consume(1, T.LBrack);
+    let elements: AST.Expression[] = [];
+    this.optional(2, () => !this.at(T.RBrack), () => {
+      elements = this.SUBRULE(this.expressionList, { ARGS: [T.RBrack] });
+    });
+    const rBrack = this.expect(3, T.RBrack);
+    return this.ACTION(() => ({ kind: 'Array', elements, start: start(lBrack), end: start(rBrack) }));
+  });
+
+  /** Object = "{" [ FieldList ] "}" */
+  private readonly object = this.RULE('object', (): AST.Expression => {
+    const lCurly = this.consume(1, T.LCurly);
+    let fields: AST.ObjectField[] = [];
+    // Upstream compares with `]` here (sic), so `{}` goes through the field list, which
+    // stops at once; only `{]` behaves differently: "expected }, got ]".
+    this.optional(2, () => !this.at(T.RBrack), () => {
+      fields = this.SUBRULE(this.fieldList);
+    });
+    const rCurly = this.expect(3, T.RCurly);
+    return this.ACTION(() => ({ kind: 'Object', fields, start: start(lCurly), end: start(rCurly) }));
+  });
+
+  /** ExpressionList = Expression { "," Expression } [ "," ] */
+  private readonly expressionList = this.RULE('expressionList', (until: TokenType = T.RBrack): AST.Expression[] => {
+    const items: AST.Expression[] = [];
+    this.repeat(1, () => !this.at(until) && !this.at(T.EOF), () => {
+      const item = this.SUBRULE(this.expression);
+      this.ACTION(() => items.push(item));
+      this.optional(2, () => !this.at(until), () => this.separator(3, 'missing \',\' in expression list'));
+    });
+    return items;
+  });
+
+  /** FieldList = Field { "," Field } [ "," ] */
+  private readonly fieldList = this.RULE('fieldList', (): AST.ObjectField[] => {
+    const fields: AST.ObjectField[] = [];
+    this.repeat(1, () => !this.at(T.RCurly) && !this.at(T.EOF), () => {
+      const field = this.SUBRULE(this.field);
+      this.ACTION(() => fields.push(field));
+      this.optional(2, () => !this.at(T.RCurly), () => this.separator(3, 'missing \',\' in field list'));
+    });
+    return fields;
+  });
+
+  /** Field = ( IDENT | STRING ) "=" Expression */
+  private readonly field = this.RULE('field', (): AST.ObjectField => {
+    const nameToken = this.choose(1, [
+      { when: [T.Ident], then: () => this.consume(2, T.Ident) },
+      { when: [T.StringLit], then: () => this.consume(3, T.StringLit) },
+    ], () => {
+      const at = this.LA(1);
+      this.error(`expected field name (string or identifier), got ${this.current()}`);
+      this.skipUntil(T.Assign);
+      return at;
+    });
+    this.expect(4, T.Assign);
+    const value = this.SUBRULE(this.expression);
+    return this.ACTION(() => {
+      // Upstream strips the quotes of a quoted key but does not unescape it.
+      const quoted = nameToken.tokenType === T.StringLit && nameToken.image.length > 2;
+      const key = quoted ? nameToken.image.slice(1, -1) : nameToken.image;
+      return { name: { ...identifier(key, nameToken), end: end(nameToken) }, quoted, value };
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Decisions and recovery
+
+  /** Records an OR of the alternatives; at run time picks one by the next token. */
+  private choose<R>(
+    idx: number,
+    alternatives: readonly { when: readonly TokenType[]; then: () => R }[],
+    otherwise: () => R,
+  ): R {
+    if (this.RECORDING_PHASE) return this.or(idx, alternatives.map((alt) => ({ ALT: alt.then })));
+    const next = this.LA(1).tokenType;
+    for (const alt of alternatives) if (alt.when.includes(next)) return alt.then();
+    return otherwise();
+  }
+
+  /** Records an OPTION; at run time takes it when `condition` holds. */
+  private optional(idx: number, condition: () => boolean, body: () => void): void {
+    if (this.RECORDING_PHASE) this.option(idx, body);
+    else if (condition()) body();
+  }
+
+  /** Records a MANY; at run time repeats while `condition` holds. */
+  private repeat(idx: number, condition: () => boolean, body: () => void): void {
+    if (this.RECORDING_PHASE) this.many(idx, body);
+    else while (condition()) body();
+  }
+
+  /** Consumes the next token, reporting `expected X, got Y` when it is not `type`. */
+  private expect(idx: number, type: TokenType): IToken {
+    if (this.RECORDING_PHASE || this.at(type)) return this.consume(idx, type);
+    const tok = this.LA(1);
+    this.error(`expected ${tokenName(type)}, got ${this.current()}`);
+    this.skipToken();
+    return tok;
+  }
+
+  private expectIdentifier(idx: number, message: string): IToken {
+    if (this.RECORDING_PHASE || this.at(T.Ident)) return this.consume(idx, T.Ident);
+    const tok = this.LA(1);
+    this.error(`${message} ${this.current()}`);
+    this.skipToken();
+    return tok;
+  }
+
+  private separator(idx: number, message: string): void {
+    if (!this.RECORDING_PHASE && !this.at(T.Comma)) {
+      this.error(message);
+      this.skipToken();
+      return;
+    }
+    this.consume(idx, T.Comma);
+  }
+
+  private advanceOver(type: TokenType): void {
+    if (this.RECORDING_PHASE) this.consume(1, type);
+    else this.skipToken();
+  }
+
+  /**
+   * Runs `parse` one nesting level deeper. Past the limit it reports once, skips the rest
+   * of the construct and stands `fallback` in for it.
+   */
+  private nested<R>(parse: () => R, fallback: (at: IToken) => R): R {
+    if (this.RECORDING_PHASE) return parse();
+    if (this.depth >= MAX_NESTING_DEPTH) {
+      const at = this.LA(1);
+      this.tooDeep(false);
+      return fallback(at);
+    }
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * Reports nesting past the limit and skips to the bracket that closes the enclosing
+   * construct (or, within an expression, to where the expression ends).
+   */
+  private tooDeep(withinExpression: boolean): void {
+    this.report(start(this.LA(1)), `nesting is too deep: more than ${MAX_NESTING_DEPTH} levels`);
+    let balance = 0;
+    for (let tok = this.LA(1); tok.tokenType !== T.EOF; tok = this.LA(1)) {
+      const type = tok.tokenType;
+      if (type === T.LBrack || type === T.LParen || type === T.LCurly) balance++;
+      else if (type === T.RBrack || type === T.RParen || type === T.RCurly) {
+        if (balance === 0) break;
+        balance--;
+      } else if (withinExpression && balance === 0 && EXPRESSION_END.has(type)) break;
+      this.skipToken();
+    }
+  }
+
+  /** Skips to the end of the statement: a TERMINATOR outside any bracket pair. */
+  private skipStatement(): void {
+    let curly = 0;
+    let brack = 0;
+    let paren = 0;
+    for (let tok = this.LA(1); tok.tokenType !== T.EOF; tok = this.LA(1)) {
+      switch (tok.tokenType) {
+        case T.LCurly: curly++; break;
+        case T.RCurly: curly--; break;
+        case T.LBrack: brack++; break;
+        case T.RBrack: brack--; break;
+        case T.LParen: paren++; break;
+        case T.RParen: paren--; break;
+        case T.Terminator:
+          if (curly <= 0 && brack <= 0 && paren <= 0) return;
+      }
+      this.skipToken();
+    }
+  }
+
+  private skipUntil(type: TokenType): void {
+    while (!this.at(T.EOF) && !this.at(type)) this.skipToken();
+  }
+
+  /** Moves past the next token, never past the final EOF. */
+  private skipToken(): void {
+    if (!this.at(T.EOF)) this.SKIP_TOKEN();
+  }
+
+  private at(type: TokenType): boolean {
+    return this.LA(1).tokenType === type;
+  }
+
+  private current(): string {
+    return tokenName(this.LA(1).tokenType);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Diagnostics
+
+  private load(input: ParserInput): void {
+    this.input = input.tokens;
+    this.filename = input.filename;
+    this.diagnostics = [];
+    this.pendingScan = input.scanDiagnostics;
+    this.pendingScanOffsets = input.scanDiagnosticOffsets;
+    this.nextScan = 0;
+    this.lastErrorLine = 0;
+    this.depth = 0;
+  }
+
+  private finish(): Diagnostic[] {
+    this.flushScanDiagnostics(Infinity);
+    const diagnostics = this.diagnostics;
+    this.diagnostics = [];
+    this.input = [];
+    return diagnostics;
+  }
+
+  /** A parser error at the current token (or `at`), dropped if on the line of the last one. */
+  private error(message: string, at: IToken = this.LA(1)): void {
+    const pos = start(at);
+    if (pos.line === this.lastErrorLine) return;
+    this.lastErrorLine = pos.line;
+    this.report(pos, message);
+  }
+
+  /** A diagnostic that is never de-duplicated. */
+  private report(startPos: Position, message: string, endPos?: Position): void {
+    this.flushScanDiagnostics(this.LA(1).startOffset);
+    this.diagnostics.push({
+      severity: 'error', message, file: this.filename, start: startPos, ...(endPos ? { end: endPos } : {}),
+    });
+  }
+
+  /**
+   * Upstream scans lazily, one token ahead of the parser, so its scanner errors interleave
+   * with parser errors; this keeps that order although Ingot scans first.
+   */
+  private flushScanDiagnostics(upToOffset: number): void {
+    while (this.nextScan < this.pendingScan.length && this.pendingScanOffsets[this.nextScan]! <= upToOffset) {
+      this.diagnostics.push(this.pendingScan[this.nextScan++]!);
+    }
+  }
+}
+
+function start(tok: IToken): Position {
+  return { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! };
+}
+
+function end(tok: IToken): Position {
+  return { offset: tok.endOffset!, line: tok.endLine!, column: tok.endColumn! };
+}
+
+function nullAt(tok: IToken): AST.Literal {
+  return { kind: 'Literal', type: 'null', raw: 'null', start: start(tok), end: start(tok) };
+}
+
+function shift(pos: Position, bytes: number): Position {
+  return { offset: pos.offset + bytes, line: pos.line, column: pos.column + bytes };
+}
+
+function identifier(name: string, tok: IToken): AST.Identifier {
+  return { kind: 'Identifier', name, start: start(tok), end: end(tok) };
+}
+
+/** Go's `%q` for the ASCII-and-printable texts that appear in parser messages. */
+function goQuote(text: string): string {
+  return JSON.stringify(text);
+}
