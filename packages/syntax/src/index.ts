@@ -2,7 +2,7 @@
 export type * from './ast/nodes.js';
 export { parseFile, parseExpression } from './parser/parse.js';
 export type { ParseOptions, ParseFileResult, ParseExpressionResult } from './parser/parse.js';
-export { MAX_NESTING_DEPTH } from './parser/parser.js';
+export { MAX_NESTING_DEPTH, MAX_TREE_DEPTH } from './parser/parser.js';
 export { Scanner } from './lexer/scanner.js';
 export type { ScannerOptions, ScanError } from './lexer/scanner.js';
 export { tokenName } from './lexer/tokens.js';

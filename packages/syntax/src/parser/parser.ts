@@ -18,10 +18,18 @@ import { tokenName } from '../lexer/tokens.js';
 import { buildBinaryTree, type OperatorToken } from './precedence.js';
 
 /**
- * How deeply expressions and blocks may nest. Deeper input gets one diagnostic instead of
- * exhausting the JavaScript stack; real configurations nest a handful of levels.
+ * How deeply brackets, blocks and unary operators may nest. Deeper input gets one
+ * diagnostic instead of exhausting the JavaScript stack (a recursive-descent parser spends
+ * stack on every level); real configurations nest a handful of levels.
  */
-export const MAX_NESTING_DEPTH = 500;
+export const MAX_NESTING_DEPTH = 100;
+
+/**
+ * How deep an expression tree may grow through binary operators (`a + b + ...`). The
+ * parser reads operator chains without recursion, but the formatter and the evaluator
+ * walk the tree recursively.
+ */
+export const MAX_TREE_DEPTH = 1000;
 
 const PRIMARY_START: readonly TokenType[] = [
   T.Ident, T.StringLit, T.NumberLit, T.FloatLit, T.BoolLit, T.NullLit, T.LParen, T.LBrack, T.LCurly,
@@ -66,15 +74,30 @@ export class AlloyParser extends EmbeddedActionsParser {
   /** Parses a whole file; always returns a tree, possibly with gaps where input was broken. */
   parseFile(input: ParserInput): { body: AST.Body; diagnostics: Diagnostic[] } {
     this.load(input);
-    const body = this.file();
+    const body = this.guarded(() => this.file(), (): AST.Body => []);
     return { body, diagnostics: this.finish() };
   }
 
   /** Parses one expression that must be followed by the end of the line or input. */
   parseExpression(input: ParserInput): { expression: AST.Expression; diagnostics: Diagnostic[] } {
     this.load(input);
-    const expression = this.standaloneExpression();
+    const expression = this.guarded(() => this.standaloneExpression(), nullAt);
     return { expression, diagnostics: this.finish() };
+  }
+
+  /**
+   * The nesting limits keep the parser well inside the default stack. Should a caller
+   * already be deep in its own stack, running out is still a diagnostic, not a crash.
+   */
+  private guarded<R>(parse: () => R, fallback: (at: IToken) => R): R {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      const at = this.LA(1);
+      this.report(start(at), 'nesting is too deep for the available stack');
+      return fallback(at);
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -206,9 +229,9 @@ export class AlloyParser extends EmbeddedActionsParser {
     const operands = [this.SUBRULE(this.unary)];
     const operators: OperatorToken[] = [];
     this.repeat(1, () => BINARY_OPERATORS.has(this.LA(1).tokenType), () => {
-      if (!this.RECORDING_PHASE && this.depth + operators.length >= MAX_NESTING_DEPTH) {
+      if (!this.RECORDING_PHASE && this.depth + operators.length >= MAX_TREE_DEPTH) {
         // Each operator adds a level to the tree; a chain this long would be as deep.
-        this.tooDeep(true);
+        this.tooDeep(true, MAX_TREE_DEPTH);
         return;
       }
       const op = this.consume(2, T.BinaryOperator);
@@ -480,7 +503,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return parse();
     if (this.depth >= MAX_NESTING_DEPTH) {
       const at = this.LA(1);
-      this.tooDeep(false);
+      this.tooDeep(false, MAX_NESTING_DEPTH);
       return fallback(at);
     }
     this.depth++;
@@ -495,8 +518,8 @@ export class AlloyParser extends EmbeddedActionsParser {
    * Reports nesting past the limit and skips to the bracket that closes the enclosing
    * construct (or, within an expression, to where the expression ends).
    */
-  private tooDeep(withinExpression: boolean): void {
-    this.report(start(this.LA(1)), `nesting is too deep: more than ${MAX_NESTING_DEPTH} levels`);
+  private tooDeep(withinExpression: boolean, limit: number): void {
+    this.report(start(this.LA(1)), `nesting is too deep: more than ${limit} levels`);
     let balance = 0;
     for (let tok = this.LA(1); tok.tokenType !== T.EOF; tok = this.LA(1)) {
       const type = tok.tokenType;
