@@ -12,3 +12,4 @@ export type { Position } from './source/position.js';
 export { decodeSourceText, encodeSourceText, byteLength } from './source/source-text.js';
 export { formatDiagnostic, summarizeDiagnostics, hasErrors } from './diag/diagnostic.js';
 export type { Diagnostic, Severity } from './diag/diagnostic.js';
+export { quote } from './lexer/quote.js';

@@ -13,6 +13,7 @@ import type * as AST from '../ast/nodes.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { Position } from '../source/position.js';
 import { isValidIdentifier } from '../lexer/identifier.js';
+import { quote } from '../lexer/quote.js';
 import * as T from '../lexer/tokens.js';
 import { tokenName } from '../lexer/tokens.js';
 import { buildBinaryTree, type OperatorToken } from './precedence.js';
@@ -65,6 +66,8 @@ export class AlloyParser extends EmbeddedActionsParser {
   /** Line of the last parser error: upstream drops a second parser error on the same line. */
   private lastErrorLine = 0;
   private depth = 0;
+  /** Set when an unclosed list gave up at a line that starts a new statement. */
+  private listAbandoned = false;
 
   constructor() {
     super(T.allTokens as TokenType[], { recoveryEnabled: false, maxLookahead: 1 });
@@ -200,12 +203,12 @@ export class AlloyParser extends EmbeddedActionsParser {
       const tok = this.consume(6, T.StringLit);
       this.ACTION(() => {
         if (!tok.image.startsWith('"')) {
-          this.error(`expected block label to be a double quoted string, but got ${goQuote(tok.image)}`, tok);
+          this.error(`expected block label to be a double quoted string, but got ${quote(tok.image)}`, tok);
         }
         if (tok.image.length > 2) {
           label = tok.image.slice(1, -1);
           if (!isValidIdentifier(label)) {
-            this.error(`expected block label to be a valid identifier, but got ${goQuote(label)}`, tok);
+            this.error(`expected block label to be a valid identifier, but got ${quote(label)}`, tok);
           }
         }
         labelToken = tok;
@@ -299,9 +302,9 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.optional(8, () => !this.at(T.RParen), () => {
       args = this.SUBRULE(this.expressionList, { ARGS: [T.RParen] });
     });
-    const rParen = this.expect(9, T.RParen);
+    const rParen = this.closeList(9, T.RParen, args);
     return this.ACTION(() => ({
-      kind: 'Call', callee, args, lParen: start(lParen), start: callee.start, end: start(rParen),
+      kind: 'Call', callee, args, lParen: start(lParen), start: callee.start, end: rParen,
     }));
   }
 
@@ -377,8 +380,8 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.optional(2, () => !this.at(T.RBrack), () => {
       elements = this.SUBRULE(this.expressionList, { ARGS: [T.RBrack] });
     });
-    const rBrack = this.expect(3, T.RBrack);
-    return this.ACTION(() => ({ kind: 'Array', elements, start: start(lBrack), end: start(rBrack) }));
+    const rBrack = this.closeList(3, T.RBrack, elements);
+    return this.ACTION(() => ({ kind: 'Array', elements, start: start(lBrack), end: rBrack }));
   });
 
   /** Object = "{" [ FieldList ] "}" */
@@ -397,13 +400,41 @@ export class AlloyParser extends EmbeddedActionsParser {
   /** ExpressionList = Expression { "," Expression } [ "," ] */
   private readonly expressionList = this.RULE('expressionList', (until: TokenType = T.RBrack): AST.Expression[] => {
     const items: AST.Expression[] = [];
-    this.repeat(1, () => !this.at(until) && !this.at(T.EOF), () => {
+    this.repeat(1, () => !this.at(until) && !this.at(T.EOF) && !this.listAbandoned, () => {
       const item = this.SUBRULE(this.expression);
       this.ACTION(() => items.push(item));
-      this.optional(2, () => !this.at(until), () => this.separator(3, 'missing \',\' in expression list'));
+      this.optional(2, () => !this.at(until), () => {
+        if (!this.RECORDING_PHASE && this.at(T.Terminator) && this.statementFollows()) {
+          // An unclosed `[` or `(` would otherwise swallow the statements after it, one
+          // "missing ','" per line. Beyond upstream: report once, leave the line to the body.
+          this.error('missing \',\' in expression list');
+          this.listAbandoned = true;
+          return;
+        }
+        this.separator(3, 'missing \',\' in expression list');
+      });
     });
     return items;
   });
+
+  /** After an abandoned list, the closing bracket is not looked for (its error is reported). */
+  private closeList(idx: number, type: TokenType, items: readonly AST.Expression[]): Position {
+    if (this.listAbandoned) {
+      this.listAbandoned = false;
+      return items[items.length - 1]!.end;
+    }
+    return start(this.expect(idx, type));
+  }
+
+  /** Whether the tokens after the current TERMINATOR read `name [. name]* ["label"] (= | {)`. */
+  private statementFollows(): boolean {
+    let k = 2;
+    if (this.LA(k).tokenType !== T.Ident) return false;
+    for (k++; this.LA(k).tokenType === T.Dot && this.LA(k + 1).tokenType === T.Ident; k += 2);
+    if (this.LA(k).tokenType === T.StringLit) k++;
+    const next = this.LA(k).tokenType;
+    return next === T.Assign || next === T.LCurly;
+  }
 
   /** FieldList = Field { "," Field } [ "," ] */
   private readonly fieldList = this.RULE('fieldList', (): AST.ObjectField[] => {
@@ -501,7 +532,7 @@ export class AlloyParser extends EmbeddedActionsParser {
    */
   private nested<R>(parse: () => R, fallback: (at: IToken) => R): R {
     if (this.RECORDING_PHASE) return parse();
-    if (this.depth >= MAX_NESTING_DEPTH) {
+    if (this.depth > MAX_NESTING_DEPTH) {
       const at = this.LA(1);
       this.tooDeep(false, MAX_NESTING_DEPTH);
       return fallback(at);
@@ -581,6 +612,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.nextScan = 0;
     this.lastErrorLine = 0;
     this.depth = 0;
+    this.listAbandoned = false;
   }
 
   private finish(): Diagnostic[] {
@@ -638,7 +670,3 @@ function identifier(name: string, tok: IToken): AST.Identifier {
   return { kind: 'Identifier', name, start: start(tok), end: end(tok) };
 }
 
-/** Go's `%q` for the ASCII-and-printable texts that appear in parser messages. */
-function goQuote(text: string): string {
-  return JSON.stringify(text);
-}
