@@ -213,11 +213,17 @@ describe('diagnostics', () => {
       'test.alloy:1:106: nesting is too deep: more than 100 levels',
       'test.alloy:3:1: expected expression, got EOF',
     ]);
-    expect(errors(`x = ${'('.repeat(100)}1${')'.repeat(100)}`)).toEqual([]);
+    for (const [open, close] of [['[', ']'], ['(', ')'], ['{a = ', '}'], ['f(', ')'], ['a[', ']'], ['-', '']]) {
+      const nest = (n: number): string => `x = ${open!.repeat(n)}1${close!.repeat(n)}`;
+      expect(errors(nest(100)), `100 × ${open}`).toEqual([]);
+      expect(errors(nest(101)), `101 × ${open}`).toEqual([
+        expect.stringMatching(/nesting is too deep: more than 100 levels$/),
+      ]);
+    }
     expect(errors(`x = ${Array.from({ length: 5000 }, () => '1').join(' + ')}`)).toEqual([
       'test.alloy:1:4007: nesting is too deep: more than 1000 levels',
     ]);
     const blocks = `${'b {\n'.repeat(5000)}${'}\n'.repeat(5000)}`;
-    expect(errors(blocks)).toEqual(['test.alloy:103:1: nesting is too deep: more than 100 levels']);
+    expect(errors(blocks)).toEqual(['test.alloy:102:1: nesting is too deep: more than 100 levels']);
   });
 });

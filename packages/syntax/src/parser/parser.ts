@@ -19,7 +19,8 @@ import { tokenName } from '../lexer/tokens.js';
 import { buildBinaryTree, type OperatorToken } from './precedence.js';
 
 /**
- * How deeply brackets, blocks and unary operators may nest. Deeper input gets one
+ * How deeply brackets (`[`, `(`, `{` of objects, calls and indexes), blocks and unary
+ * operators may nest. Deeper input gets one
  * diagnostic instead of exhausting the JavaScript stack (a recursive-descent parser spends
  * stack on every level); real configurations nest a handful of levels.
  */
@@ -249,10 +250,10 @@ export class AlloyParser extends EmbeddedActionsParser {
 
   /** Unary = ( "!" | "-" ) Unary | Postfix */
   private readonly unary = this.RULE('unary', (): AST.Expression =>
-    this.nested(() => this.choose(1, [
+    this.choose(1, [
       { when: [T.Bang, T.Minus], then: () => this.unaryOperation() },
       { when: PRIMARY_START, then: () => this.SUBRULE(this.postfix) },
-    ], () => this.SUBRULE2(this.postfix)), nullAt),
+    ], () => this.SUBRULE2(this.postfix)),
   );
 
   private unaryOperation(): AST.Expression {
@@ -260,7 +261,7 @@ export class AlloyParser extends EmbeddedActionsParser {
       { when: [T.Bang], then: () => this.consume(2, T.Bang) },
       { when: [T.Minus], then: () => this.consume(3, T.Minus) },
     ], () => this.LA(1));
-    const operand = this.SUBRULE3(this.unary);
+    const operand = this.nested(() => this.SUBRULE3(this.unary), nullAt);
     return this.ACTION(() => ({
       kind: 'Unary', operator: op.image as AST.UnaryOperator, operand, start: start(op), end: operand.end,
     }));
@@ -289,7 +290,7 @@ export class AlloyParser extends EmbeddedActionsParser {
 
   private index(value: AST.Expression): AST.Expression {
     const lBrack = this.consume(5, T.LBrack);
-    const index = this.SUBRULE(this.expression);
+    const index = this.nested(() => this.SUBRULE(this.expression), nullAt);
     const rBrack = this.expect(6, T.RBrack);
     return this.ACTION(() => ({
       kind: 'Index', value, index, lBrack: start(lBrack), start: value.start, end: start(rBrack),
@@ -300,7 +301,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     const lParen = this.consume(7, T.LParen);
     let args: AST.Expression[] = [];
     this.optional(8, () => !this.at(T.RParen), () => {
-      args = this.SUBRULE(this.expressionList, { ARGS: [T.RParen] });
+      args = this.nested(() => this.SUBRULE(this.expressionList, { ARGS: [T.RParen] }), () => []);
     });
     const rParen = this.closeList(9, T.RParen, args);
     return this.ACTION(() => ({
@@ -368,7 +369,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   /** Paren = "(" Expression ")" */
   private readonly paren = this.RULE('paren', (): AST.Expression => {
     const lParen = this.consume(1, T.LParen);
-    const inner = this.SUBRULE(this.expression);
+    const inner = this.nested(() => this.SUBRULE(this.expression), nullAt);
     const rParen = this.expect(2, T.RParen);
     return this.ACTION(() => ({ kind: 'Paren', inner, start: start(lParen), end: start(rParen) }));
   });
@@ -378,7 +379,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     const lBrack = this.consume(1, T.LBrack);
     let elements: AST.Expression[] = [];
     this.optional(2, () => !this.at(T.RBrack), () => {
-      elements = this.SUBRULE(this.expressionList, { ARGS: [T.RBrack] });
+      elements = this.nested(() => this.SUBRULE(this.expressionList, { ARGS: [T.RBrack] }), () => []);
     });
     const rBrack = this.closeList(3, T.RBrack, elements);
     return this.ACTION(() => ({ kind: 'Array', elements, start: start(lBrack), end: rBrack }));
@@ -391,7 +392,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     // Upstream compares with `]` here (sic), so `{}` goes through the field list, which
     // stops at once; only `{]` behaves differently: "expected }, got ]".
     this.optional(2, () => !this.at(T.RBrack), () => {
-      fields = this.SUBRULE(this.fieldList);
+      fields = this.nested(() => this.SUBRULE(this.fieldList), () => []);
     });
     const rCurly = this.expect(3, T.RCurly);
     return this.ACTION(() => ({ kind: 'Object', fields, start: start(lCurly), end: start(rCurly) }));
@@ -532,7 +533,7 @@ export class AlloyParser extends EmbeddedActionsParser {
    */
   private nested<R>(parse: () => R, fallback: (at: IToken) => R): R {
     if (this.RECORDING_PHASE) return parse();
-    if (this.depth > MAX_NESTING_DEPTH) {
+    if (this.depth >= MAX_NESTING_DEPTH) {
       const at = this.LA(1);
       this.tooDeep(false, MAX_NESTING_DEPTH);
       return fallback(at);
