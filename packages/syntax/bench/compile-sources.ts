@@ -1,0 +1,48 @@
+/**
+ * Compiles `src/` to plain JavaScript for the benchmark, the way `tsc` emits it.
+ *
+ * Why not time the sources as tsx loads them: tsx compiles with esbuild's `keepNames`,
+ * which wraps every function expression in a `__name(fn, "name")` call, i.e. an
+ * `Object.defineProperty` each time a closure is created. The parser creates closures on
+ * every rule call, so under tsx `parseFile` runs about twice as slowly as the code that
+ * ships (`dist/`, built by tsc). Type-only transpilation (no type check) keeps the
+ * benchmark independent of the build and of work in progress elsewhere in `src/`.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Transpiles `src/**\/*.ts` (tests excluded) and returns the file URL of the output `src/`. */
+export function compileSources(): URL {
+  const srcDir = join(packageDir, 'src');
+  // Under node_modules so that `chevrotain` resolves as it does from the package itself.
+  const outDir = join(packageDir, 'node_modules', '.cache', 'ingot-bench');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
+
+  const compilerOptions: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    verbatimModuleSyntax: true,
+    sourceMap: false,
+  };
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) {
+        const out = join(outDir, 'src', relative(srcDir, path)).replace(/\.ts$/, '.js');
+        const { outputText } = ts.transpileModule(readFileSync(path, 'utf8'), { compilerOptions, fileName: path });
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, outputText);
+      }
+    }
+  };
+  walk(srcDir);
+  return pathToFileURL(join(outDir, 'src') + '/');
+}

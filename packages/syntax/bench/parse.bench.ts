@@ -1,0 +1,217 @@
+/**
+ * Syntax benchmark: how fast `parseFile` reads a large realistic configuration, next to
+ * `JSON.parse` of a JSON document of the same structure and about the same size.
+ *
+ *   npm run bench                                     (from the root, through turbo)
+ *   node --import tsx bench/parse.bench.ts [--mb 5] [--seed N] [--tsx]   (from packages/syntax)
+ *
+ * The code timed is `src/` compiled to JavaScript as tsc emits it (see compile-sources.ts);
+ * `--tsx` times the sources as tsx loads them instead, which is much slower for the parser.
+ *
+ * Stages, timed after a warm-up in interleaved rounds; each figure is the median of its runs:
+ *   JSON.parse   the baseline;
+ *   tokenize     the scanner alone (what the parser is fed);
+ *   parseFile    scanner + Chevrotain parser + AST building, i.e. what users call;
+ *   format       the formatter on the parsed file, when it exists.
+ * Ratios compare time per byte with JSON.parse (JSON MB/s / stage MB/s), so a small size
+ * difference between the two inputs does not skew them. The issue's target is
+ * parse ≤ 4x JSON.parse.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { File } from '../src/index.js';
+import { compileSources } from './compile-sources.js';
+import { DEFAULT_SEED, generateConfigPair } from './generate-config.js';
+
+const TARGET_RATIO = 4;
+
+// ---------------------------------------------------------------------------------------
+// Options
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+const sizeMb = option('mb', 5);
+const seed = option('seed', DEFAULT_SEED);
+const viaTsx = process.argv.includes('--tsx');
+
+// ---------------------------------------------------------------------------------------
+// Code under test
+
+type FormatFn = (file: File) => string;
+const compileStart = performance.now();
+const srcUrl = viaTsx ? new URL('../src/', import.meta.url) : compileSources();
+const compileMs = performance.now() - compileStart;
+const { parseFile } = (await import(new URL('index.js', srcUrl).href)) as typeof import('../src/index.js');
+const { tokenize } = (await import(new URL('lexer/tokenize.js', srcUrl).href)) as typeof import('../src/lexer/tokenize.js');
+
+/** The formatter may not exist yet; the benchmark runs without it. */
+async function loadFormat(): Promise<FormatFn | undefined> {
+  try {
+    const mod = (await import(new URL('printer/format.js', srcUrl).href)) as { format?: FormatFn };
+    return typeof mod.format === 'function' ? mod.format : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const format = await loadFormat();
+
+// ---------------------------------------------------------------------------------------
+// Timing
+
+/** A collection before each run keeps one run's garbage from being charged to the next. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+interface Timing {
+  readonly median: number;
+  readonly min: number;
+  readonly runs: number;
+}
+
+interface Stage {
+  readonly run: () => unknown;
+  /** Timed runs per round (more for short stages, for a steadier median). */
+  readonly perRound: number;
+  readonly times: number[];
+}
+
+const stage = (run: () => unknown, perRound = 1): Stage => ({ run, perRound, times: [] });
+
+/**
+ * Warms every stage up, then times them in interleaved rounds (each stage in turn, with
+ * a collection before each run) until `budgetMs` is spent, at least `minRounds` and at
+ * most `maxRounds` times. Interleaving exposes every stage to the same machine load, so
+ * the ratios stay meaningful on a busy machine even when absolute times drift.
+ */
+function measure(stages: readonly Stage[], { warmup = 2, minRounds = 5, maxRounds = 25, budgetMs = 24_000 } = {}): void {
+  for (let i = 0; i < warmup; i++) for (const s of stages) s.run();
+  const start = performance.now();
+  for (let round = 0; round < minRounds || (round < maxRounds && performance.now() - start < budgetMs); round++) {
+    for (const s of stages) {
+      for (let i = 0; i < s.perRound; i++) {
+        gc();
+        const t0 = performance.now();
+        s.run();
+        s.times.push(performance.now() - t0);
+      }
+    }
+  }
+}
+
+function timing(s: Stage): Timing {
+  const times = [...s.times].sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const median = times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  return { median, min: times[0]!, runs: times.length };
+}
+
+/** Keeps results reachable so the engine cannot drop the work. */
+let sink: unknown;
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+
+const MB = 1024 * 1024;
+const mb = (bytes: number): string => (bytes / MB).toFixed(2);
+
+const genStart = performance.now();
+const { alloy, json } = generateConfigPair({ targetBytes: sizeMb * MB, seed });
+const genMs = performance.now() - genStart;
+
+// Check the inputs once, untimed: a benchmark of a parse that fails would measure recovery.
+const checked = parseFile(alloy.text, { filename: 'bench.alloy' });
+if (checked.diagnostics.length > 0) {
+  for (const d of checked.diagnostics.slice(0, 10)) console.error(`${d.file}:${d.start.line}:${d.start.column}: ${d.message}`);
+  throw new Error(`the generated configuration has ${checked.diagnostics.length} diagnostics`);
+}
+if (checked.file.body.length !== alloy.blocks) {
+  throw new Error(`expected ${alloy.blocks} top-level blocks, parsed ${checked.file.body.length}`);
+}
+const jsonValue: unknown = JSON.parse(json.text);
+if (!Array.isArray(jsonValue) || jsonValue.length !== json.blocks) throw new Error('unexpected JSON document');
+const tokenCount = tokenize(alloy.text).tokens.length;
+
+console.log('Ingot syntax benchmark');
+console.log(`node ${process.version}, ${process.platform} ${process.arch}; seed ${seed}; inputs generated in ${genMs.toFixed(0)} ms`);
+console.log(viaTsx
+  ? 'code: src/ as loaded by tsx (esbuild keepNames: slower than the shipped build)'
+  : `code: src/ compiled as tsc emits it, in ${compileMs.toFixed(0)} ms (--tsx to time the tsx-loaded sources)`);
+console.log(`input: Alloy ${mb(alloy.bytes)} MB (${alloy.bytes} bytes, ${alloy.blocks} top-level blocks, ${tokenCount} tokens)`);
+console.log(`       JSON  ${mb(json.bytes)} MB (${json.bytes} bytes, same structure)`);
+console.log('');
+
+// ---------------------------------------------------------------------------------------
+// Runs
+
+let formattedBytes = 0;
+if (format !== undefined) formattedBytes = Buffer.byteLength(format(checked.file));
+const jsonStage = stage(() => (sink = JSON.parse(json.text)), 3);
+const scanStage = stage(() => (sink = tokenize(alloy.text, 'bench.alloy')));
+const parseStage = stage(() => (sink = parseFile(alloy.text, { filename: 'bench.alloy' })));
+const formatStage = format === undefined ? undefined : stage(() => (sink = format(checked.file)));
+measure([jsonStage, scanStage, parseStage, ...(formatStage ? [formatStage] : [])]);
+const jsonTiming = timing(jsonStage);
+const scanTiming = timing(scanStage);
+const parseTiming = timing(parseStage);
+const formatTiming = formatStage && timing(formatStage);
+void sink;
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+const mbPerSec = (bytes: number, ms: number): number => bytes / MB / (ms / 1000);
+const jsonRate = mbPerSec(json.bytes, jsonTiming.median);
+/** Time per byte relative to JSON.parse. */
+const ratio = (ms: number): number => jsonRate / mbPerSec(alloy.bytes, ms);
+
+interface Row {
+  readonly stage: string;
+  readonly timing?: Timing;
+  readonly ms: number;
+  readonly bytes: number;
+  readonly note?: string;
+}
+const parserOnlyMs = Math.max(0, parseTiming.median - scanTiming.median);
+const rows: Row[] = [
+  { stage: 'JSON.parse (baseline)', timing: jsonTiming, ms: jsonTiming.median, bytes: json.bytes },
+  { stage: 'tokenize (scanner only)', timing: scanTiming, ms: scanTiming.median, bytes: alloy.bytes },
+  { stage: 'parseFile', timing: parseTiming, ms: parseTiming.median, bytes: alloy.bytes },
+  { stage: '  parser only (parse - scan)', ms: parserOnlyMs, bytes: alloy.bytes, note: 'derived' },
+];
+if (formatTiming !== undefined) {
+  rows.push({ stage: 'format', timing: formatTiming, ms: formatTiming.median, bytes: alloy.bytes, note: `${mb(formattedBytes)} MB out` });
+}
+
+const header = ['stage', 'median ms', 'min ms', 'runs', 'MB/s', 'x JSON.parse', 'note'];
+const table = rows.map((r) => [
+  r.stage,
+  r.ms.toFixed(1),
+  r.timing ? r.timing.min.toFixed(1) : '',
+  r.timing ? String(r.timing.runs) : '',
+  mbPerSec(r.bytes, r.ms).toFixed(1),
+  r.stage.startsWith('JSON') ? '1.0x' : `${ratio(r.ms).toFixed(1)}x`,
+  r.note ?? '',
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]): string =>
+  cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table) console.log(line(row));
+if (formatTiming === undefined) console.log('format: not available');
+console.log('');
+
+const parseRatio = ratio(parseTiming.median);
+const scanShare = (100 * scanTiming.median) / parseTiming.median;
+console.log(`parse: ${mbPerSec(alloy.bytes, parseTiming.median).toFixed(1)} MB/s, ${parseRatio.toFixed(1)}x JSON.parse`);
+console.log(`  scanner only: ${ratio(scanTiming.median).toFixed(1)}x JSON.parse (${scanShare.toFixed(0)}% of parse time)`);
+console.log(`  parser only:  ${ratio(parserOnlyMs).toFixed(1)}x JSON.parse (${(100 - scanShare).toFixed(0)}% of parse time)`);
+if (formatTiming !== undefined) {
+  console.log(`format: ${mbPerSec(alloy.bytes, formatTiming.median).toFixed(1)} MB/s, ${ratio(formatTiming.median).toFixed(1)}x JSON.parse`);
+}
+console.log(`target: parse ≤ ${TARGET_RATIO}x JSON.parse: ${parseRatio <= TARGET_RATIO ? 'PASS' : 'MISS'} (${parseRatio.toFixed(1)}x)`);
