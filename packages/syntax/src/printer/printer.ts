@@ -24,13 +24,6 @@ export interface PrinterOptions {
   readonly comments: readonly CommentGroup[];
 }
 
-/** A source position the printer can move. */
-interface Cursor {
-  offset: number;
-  line: number;
-  column: number;
-}
-
 /** How a text reaches the tabwriter. */
 type TextKind =
   /** Identifiers, keywords, operators and punctuation: never contain tabs or newlines. */
@@ -40,6 +33,12 @@ type TextKind =
   /** Comments: one opaque cell part, as upstream. */
   | 'comment';
 
+/** Measures how many output lines a node takes; see `Printer.startSpan`. */
+export interface OutputSpan {
+  /** The output line of the node's first text; -1 until it is written. */
+  firstLine: number;
+}
+
 /** What was written last, for the token-gluing guard (`mayCombine`). */
 type LastWrite = 'whitespace' | 'number' | 'slash' | 'other';
 
@@ -47,13 +46,15 @@ type LastWrite = 'whitespace' | 'number' | 'slash' | 'other';
 const MAX_NEWLINES = 2;
 
 /** Where the final flush "is": after every comment of the file. */
-const END: Position = {
-  offset: Number.MAX_SAFE_INTEGER,
-  line: Number.MAX_SAFE_INTEGER,
-  column: Number.MAX_SAFE_INTEGER,
-};
+const END = Number.MAX_SAFE_INTEGER;
 
-const WHITESPACE_CHARS = { blank: ' ', vtab: '\v', newline: '\n', formfeed: '\f' } as const;
+const WHITESPACE_CHARS = {
+  blank: ' ',
+  vtab: '\v',
+  newline: '\n',
+  formfeed: '\f',
+  closingFormfeed: '\f',
+} as const;
 type WhitespaceChar = (typeof WHITESPACE_CHARS)[keyof typeof WHITESPACE_CHARS];
 
 export class Printer {
@@ -63,13 +64,22 @@ export class Printer {
   private indent = 0;
   private lastWrite: LastWrite = 'other';
 
-  /** The estimated source position of the next text. */
-  private pos: Cursor = { offset: 0, line: 1, column: 1 };
+  // The estimated source position of the next text (kept as numbers: it moves on every
+  // token, and allocating a position object each time shows in the GC profile).
+  private offset = 0;
+  private line = 1;
+  private column = 1;
+  /** Whether `moveTo` gave the next text its true source position. */
+  private positioned = false;
   /** The source line right after the last text or comment; 0 before the first. */
   private lastLine = 0;
   /** The output column; only "at the start of a line" matters (indentation is due). */
   private outColumn = 1;
   private wroteOutput = false;
+  /** Line breaks written so far. */
+  private outputLine = 0;
+  /** Spans waiting for their first text. */
+  private readonly startingSpans: OutputSpan[] = [];
 
   constructor(
     private readonly out: TabWriter,
@@ -80,13 +90,19 @@ export class Printer {
 
   /** Declares the source position of the next text. Writes nothing. */
   moveTo(pos: Position): void {
-    if (isValidPosition(pos)) this.pos = { offset: pos.offset, line: pos.line, column: pos.column };
+    if (isValidPosition(pos)) {
+      this.setPosition(pos.offset, pos.line, pos.column);
+      this.positioned = true;
+    }
   }
 
   /** Buffers whitespace for before the next text. */
   space(...items: Whitespace[]): void {
-    for (const item of items) if (item !== 'ignore') this.pending.push(item);
-    this.lastWrite = 'whitespace';
+    for (const item of items) {
+      if (item === 'ignore') continue;
+      this.pending.push(item);
+      this.lastWrite = 'whitespace';
+    }
   }
 
   /** Writes an operator or punctuation token. */
@@ -111,48 +127,83 @@ export class Printer {
     this.writeText(text, 'literal');
   }
 
+  /**
+   * Starts measuring the output lines of the texts written next; `linesOf` tells how many
+   * lines they took. Comments before the first text are not counted.
+   */
+  startSpan(): OutputSpan {
+    const span: OutputSpan = { firstLine: -1 };
+    this.startingSpans.push(span);
+    return span;
+  }
+
+  /** The number of output lines from the span's first text to the last text written. */
+  linesOf(span: OutputSpan): number {
+    return span.firstLine < 0 ? 1 : this.outputLine - span.firstLine + 1;
+  }
+
   /** Prints the comments left after the last text and flushes the tabwriter. */
   finish(): void {
     // Whitespace still pending is dropped: the output never ends with a line break.
-    this.flush(END, true);
+    this.flush(END, END, true);
     this.out.flush();
   }
 
   private writeText(text: string, kind: TextKind): void {
-    // Snapshot: writing the pending whitespace moves `pos` on.
-    const at: Position = { offset: this.pos.offset, line: this.pos.line, column: this.pos.column };
-    this.flush(at, false);
-    this.writeString(at, text, kind);
+    // Taken before the pending whitespace is written, which moves the position on.
+    const { offset, line, column, positioned } = this;
+    this.positioned = false;
+    if (positioned) {
+      this.flush(offset, line, false);
+    } else {
+      // The tree has no position for `=`, `,` and `.`, so where a comment near one of them
+      // was cannot be known. Upstream guessed "right after the previous text": a comment
+      // glued to that text went before the token, one after a space went after it. The
+      // formatter then put a space before the comment, and the next run moved it across
+      // the token. Comments are therefore only placed before positioned texts.
+      this.writeWhitespace(this.pending.length);
+    }
+    this.writeString(offset, line, column, text, kind);
   }
 
-  /** Writes the comments due before `next`, or else the pending whitespace. */
-  private flush(next: Position, atEnd: boolean): void {
-    if (this.comments.startsAtOrBefore(next.offset)) this.injectComments(next, atEnd);
+  private setPosition(offset: number, line: number, column: number): void {
+    this.offset = offset;
+    this.line = line;
+    this.column = column;
+  }
+
+  /** Writes the comments due before the next text, or else the pending whitespace. */
+  private flush(nextOffset: number, nextLine: number, atEnd: boolean): void {
+    if (this.comments.startsAtOrBefore(nextOffset)) this.injectComments(nextOffset, nextLine, atEnd);
     else if (!atEnd) this.writeWhitespace(this.pending.length);
   }
 
-  private injectComments(next: Position, atEnd: boolean): void {
+  private injectComments(nextOffset: number, nextLine: number, atEnd: boolean): void {
     let lastComment: Comment | undefined;
-    while (this.comments.startsAtOrBefore(next.offset)) {
+    while (this.comments.startsAtOrBefore(nextOffset)) {
       for (const comment of this.comments.current!) {
-        this.writeCommentPrefix(next, comment);
-        this.writeString(comment.start, comment.text, 'comment');
+        this.writeCommentPrefix(nextLine, comment);
+        const { offset, line, column } = comment.start;
+        this.writeString(offset, line, column, comment.text, 'comment');
         lastComment = comment;
       }
       this.comments.advance();
     }
-    if (!atEnd) this.writeCommentSuffix(next, lastComment!);
+    if (!atEnd) this.writeCommentSuffix(nextLine, lastComment!);
   }
 
   /** The whitespace between the previous text (or comment) and `comment`. */
-  private writeCommentPrefix(next: Position, comment: Comment): void {
+  private writeCommentPrefix(nextLine: number, comment: Comment): void {
     if (!this.wroteOutput) return; // the file starts with this comment
 
     const line = comment.start.line;
     if (line === this.lastLine) {
       // A trailing comment. The tab lets the tabwriter align it with trailing comments on
       // neighbouring lines; a block comment followed by more code on its line gets a space.
-      this.writeChar(line === next.line ? ' ' : '\t', 1);
+      // (Unless a closing bracket is about to be moved to its own line: the comment then
+      // ends the line, as it will on the next run.)
+      const moreOnLine = line === nextLine && !this.pending.includes('closingFormfeed');
+      this.writeChar(moreOnLine ? ' ' : '\t', 1);
       return;
     }
 
@@ -173,26 +224,28 @@ export class Printer {
     if (newlines > 0) this.writeChar('\f', Math.min(newlines, MAX_NEWLINES));
   }
 
-  /** The whitespace between the last comment of a run and the text `next`. */
-  private writeCommentSuffix(next: Position, lastComment: Comment): void {
-    if (lastComment.text.startsWith('/*') && next.line === lastComment.end.line) {
+  /** The whitespace between the last comment of a run and the next text. */
+  private writeCommentSuffix(nextLine: number, lastComment: Comment): void {
+    if (lastComment.text.startsWith('/*') && nextLine === lastComment.end.line) {
       this.writeChar(' ', 1);
     }
-    const newlines = next.line - this.lastLine;
+    const newlines = nextLine - this.lastLine;
 
     // Again the source decides the line breaks; a dropped formfeed is re-issued so the
     // alignment segment still ends here.
     let droppedFormfeed = false;
+    let mustBreak = false;
     for (let i = 0; i < this.pending.length; i++) {
       const item = this.pending[i]!;
       if (item === 'indent' || item === 'unindent') continue;
-      if (item === 'formfeed') droppedFormfeed = true;
+      if (item === 'formfeed' || item === 'closingFormfeed') droppedFormfeed = true;
+      if (item === 'closingFormfeed') mustBreak = true;
       this.pending[i] = 'ignore';
     }
     this.writeWhitespace(this.pending.length);
 
-    if (newlines > 0) {
-      this.writeChar(droppedFormfeed ? '\f' : '\n', Math.min(newlines, MAX_NEWLINES));
+    if (newlines > 0 || mustBreak) {
+      this.writeChar(droppedFormfeed ? '\f' : '\n', Math.min(Math.max(newlines, 1), MAX_NEWLINES));
     }
   }
 
@@ -216,27 +269,31 @@ export class Printer {
     this.pending.splice(0, count);
   }
 
-  private writeString(at: Position, text: string, kind: TextKind): void {
+  private writeString(offset: number, line: number, column: number, text: string, kind: TextKind): void {
     if (this.outColumn === 1) this.writeIndent();
-    this.moveTo(at);
+    if (line > 0) this.setPosition(offset, line, column);
+    if (kind !== 'comment' && this.startingSpans.length > 0) {
+      for (const span of this.startingSpans) span.firstLine = this.outputLine;
+      this.startingSpans.length = 0;
+    }
 
     if (kind === 'token') this.out.appendText(text);
     else if (kind === 'comment') this.out.writeEscaped(text);
     else this.emitLiteral(text);
     this.wroteOutput = true;
 
-    const pos = this.pos;
     const bytes = utf8Length(text);
-    pos.offset += bytes;
+    this.offset += bytes;
     const breaks = kind === 'token' ? 0 : countLineBreaks(text);
     if (breaks > 0) {
-      pos.line += breaks;
-      pos.column = this.outColumn = utf8Length(text.slice(lastLineBreak(text) + 1)) + 1;
+      this.outputLine += countNewlines(text);
+      this.line += breaks;
+      this.column = this.outColumn = utf8Length(text.slice(lastLineBreak(text) + 1)) + 1;
     } else {
-      pos.column += bytes;
+      this.column += bytes;
       this.outColumn += bytes;
     }
-    this.lastLine = pos.line;
+    this.lastLine = this.line;
   }
 
   /**
@@ -260,8 +317,8 @@ export class Printer {
     const depth = this.options.baseIndent + this.indent;
     for (let i = 0; i < depth; i++) this.out.endCell(true);
     if (depth > 0) this.wroteOutput = true;
-    this.pos.offset += depth;
-    this.pos.column += depth;
+    this.offset += depth;
+    this.column += depth;
     this.outColumn += depth;
   }
 
@@ -284,12 +341,13 @@ export class Printer {
     }
     this.wroteOutput = true;
 
-    this.pos.offset += count;
+    this.offset += count;
     if (ch === '\n' || ch === '\f') {
-      this.pos.line += count;
-      this.pos.column = this.outColumn = 1;
+      this.outputLine += count;
+      this.line += count;
+      this.column = this.outColumn = 1;
     } else {
-      this.pos.column += count;
+      this.column += count;
       this.outColumn += count;
     }
   }
@@ -301,6 +359,13 @@ function countLineBreaks(text: string): number {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0c) count++;
   }
+  return count;
+}
+
+/** Only `\n` breaks an output line: `\f` in escaped text is copied as it is. */
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
 

@@ -159,27 +159,35 @@ export class TabWriter {
     const { output, widths } = this;
     for (let i = line0; i < line1; i++) {
       const line = this.lines[i]!;
+      // Plain text is collected per line: one output call per line instead of per cell.
+      let text = '';
       // TabIndent: leading empty cells (indentation) are padded with tabs.
       let useTabs = true;
       for (let j = 0; j < line.length; j++) {
         const cell = line[j]!;
         if (cell.content === '') {
-          if (j < widths.length) output.text(padding(0, widths[j]!, useTabs));
+          if (j < widths.length) text += padding(0, widths[j]!, useTabs);
           continue;
         }
         useTabs = false;
         if (typeof cell.content === 'string') {
-          output.text(cell.content);
+          text += cell.content;
         } else {
           for (const fragment of cell.content) {
-            if (typeof fragment === 'string') output.text(fragment);
-            else output.escaped(fragment.text);
+            if (typeof fragment === 'string') {
+              text += fragment;
+            } else {
+              if (text !== '') output.text(text);
+              text = '';
+              output.escaped(fragment.text);
+            }
           }
         }
-        if (j < widths.length) output.text(padding(cell.width, widths[j]!, false));
+        if (j < widths.length) text += padding(cell.width, widths[j]!, false);
       }
       // The last buffered line is the one still being written: it has no newline yet.
-      if (i + 1 < this.lines.length) output.text('\n');
+      if (i + 1 < this.lines.length) text += '\n';
+      if (text !== '') output.text(text);
     }
   }
 }

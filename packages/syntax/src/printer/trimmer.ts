@@ -13,22 +13,15 @@ export class Trimmer implements TabWriterOutput {
   private pendingBlanks = '';
 
   text(s: string): void {
-    let start = 0; // start of the text run not yet written
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      const blank = c === 0x20 || c === 0x09 || c === 0x0b;
-      const newline = c === 0x0a || c === 0x0c;
-      if (!blank && !newline) continue;
-      if (i > start) this.writeText(s.slice(start, i));
-      start = i + 1;
-      if (blank) {
-        this.pendingBlanks += c === 0x0b ? '\t' : s[i];
-      } else {
-        this.pendingBlanks = '';
-        this.parts.push('\n');
-      }
+    if (s.includes('\f')) s = s.replaceAll('\f', '\n');
+    let start = 0;
+    for (let brk = s.indexOf('\n'); brk >= 0; brk = s.indexOf('\n', start)) {
+      if (brk > start) this.writeLinePart(s.slice(start, brk));
+      this.pendingBlanks = ''; // trailing: dropped
+      this.parts.push('\n');
+      start = brk + 1;
     }
-    if (start < s.length) this.writeText(s.slice(start));
+    if (start < s.length) this.writeLinePart(start === 0 ? s : s.slice(start));
   }
 
   escaped(s: string): void {
@@ -40,6 +33,19 @@ export class Trimmer implements TabWriterOutput {
     return this.parts.join('');
   }
 
+  /** Text without line breaks: only the blanks at its end may turn out to be trailing. */
+  private writeLinePart(s: string): void {
+    if (s.includes('\v')) s = s.replaceAll('\v', '\t');
+    let end = s.length;
+    while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+    if (end === 0) {
+      this.pendingBlanks += s;
+      return;
+    }
+    this.writeText(end === s.length ? s : s.slice(0, end));
+    if (end < s.length) this.pendingBlanks = s.slice(end);
+  }
+
   private writeText(s: string): void {
     if (this.pendingBlanks !== '') {
       this.parts.push(this.pendingBlanks);
@@ -47,4 +53,8 @@ export class Trimmer implements TabWriterOutput {
     }
     this.parts.push(s);
   }
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
 }

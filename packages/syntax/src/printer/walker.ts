@@ -5,14 +5,16 @@
  * lines were) are made here, from node positions.
  */
 import type {
+  AccessExpr,
   ArrayExpr,
   Attribute,
+  BinaryExpr,
   Block,
   Body,
   CallExpr,
   Expression,
+  IndexExpr,
   ObjectExpr,
-  Span,
   Statement,
 } from '../ast/nodes.js';
 import { goQuote } from './go-quote.js';
@@ -35,9 +37,12 @@ export class Walker {
       if (prev !== undefined && (stmt.kind === 'Block' || stmt.start.line - prev.end.line > 1)) {
         p.space('formfeed');
       }
+      const span = p.startSpan();
       this.statement(stmt);
-      // A multi-line statement ends the alignment segment: attributes after it align anew.
-      p.space(lineCount(stmt) > 1 ? 'formfeed' : 'newline');
+      // A statement printed on several lines ends the alignment segment: attributes after
+      // it align anew. Upstream counted source lines, so a statement the formatter joins
+      // onto one line (`a = 1 +\n2`, `a = [\n]`) was aligned only on the next run.
+      p.space(p.linesOf(span) > 1 ? 'formfeed' : 'newline');
     });
   }
 
@@ -58,21 +63,9 @@ export class Walker {
         p.identifier(e.name);
         break;
       case 'Access':
-        this.expression(e.value);
-        p.token('.');
-        p.moveTo(e.name.start);
-        p.identifier(e.name.name);
-        break;
       case 'Index':
-        this.expression(e.value);
-        p.moveTo(e.lBrack);
-        p.token('[');
-        this.expression(e.index);
-        p.moveTo(e.end);
-        p.token(']');
-        break;
       case 'Call':
-        this.call(e);
+        this.postfixChain(e);
         break;
       case 'Unary':
         p.moveTo(e.start);
@@ -80,13 +73,7 @@ export class Walker {
         this.expression(e.operand);
         break;
       case 'Binary':
-        // Always on one line, one space around the operator, whatever the source had.
-        this.expression(e.left);
-        p.space('blank');
-        p.moveTo(e.operatorPos);
-        p.token(e.operator);
-        p.space('blank');
-        this.expression(e.right);
+        this.binaryChain(e);
         break;
       case 'Paren':
         // Upstream wrote the parentheses without their positions, so a comment before `)`
@@ -103,6 +90,66 @@ export class Walker {
       case 'Object':
         this.object(e);
         break;
+    }
+  }
+
+  /**
+   * `a.b[0](1)` nests to the left: ((a.b)[0])(1). The parser accepts chains of thousands
+   * of links, too many for one stack frame each, so the chain is unrolled: its base first,
+   * then each link.
+   */
+  private postfixChain(e: AccessExpr | IndexExpr | CallExpr): void {
+    const links: (AccessExpr | IndexExpr | CallExpr)[] = [];
+    let base: Expression = e;
+    while (base.kind === 'Access' || base.kind === 'Index' || base.kind === 'Call') {
+      links.push(base);
+      base = base.kind === 'Call' ? base.callee : base.value;
+    }
+    this.expression(base);
+    for (let i = links.length - 1; i >= 0; i--) {
+      const link = links[i]!;
+      if (link.kind === 'Access') this.accessName(link);
+      else if (link.kind === 'Index') this.indexSuffix(link);
+      else this.callArguments(link);
+    }
+  }
+
+  private accessName(access: AccessExpr): void {
+    const { p } = this;
+    p.token('.');
+    p.moveTo(access.name.start);
+    p.identifier(access.name.name);
+  }
+
+  private indexSuffix(index: IndexExpr): void {
+    const { p } = this;
+    p.moveTo(index.lBrack);
+    p.token('[');
+    this.expression(index.index);
+    p.moveTo(index.end);
+    p.token(']');
+  }
+
+  /**
+   * Always on one line with one space around the operator, whatever the source had. Left
+   * operands nest (`a + b + c` is `(a + b) + c`) and are unrolled like postfix chains.
+   */
+  private binaryChain(e: BinaryExpr): void {
+    const { p } = this;
+    const operations: BinaryExpr[] = [];
+    let leftmost: Expression = e;
+    while (leftmost.kind === 'Binary') {
+      operations.push(leftmost);
+      leftmost = leftmost.left;
+    }
+    this.expression(leftmost);
+    for (let i = operations.length - 1; i >= 0; i--) {
+      const operation = operations[i]!;
+      p.space('blank');
+      p.moveTo(operation.operatorPos);
+      p.token(operation.operator);
+      p.space('blank');
+      this.expression(operation.right);
     }
   }
 
@@ -164,7 +211,7 @@ export class Walker {
     });
     if (elements.length > 0 && prevLine !== array.end.line) {
       p.token(',');
-      p.space('indent', 'formfeed', 'unindent');
+      p.space('indent', 'closingFormfeed', 'unindent');
     }
     p.moveTo(array.end);
     p.token(']');
@@ -182,11 +229,12 @@ export class Walker {
     p.token('{');
     p.space('indent');
     let prevLine = object.start.line;
+    let prevValueLines = 0;
     fields.forEach((field, i) => {
-      const prev = fields[i - 1];
       if (field.name.start.line !== prevLine) {
-        p.space(prev !== undefined && lineCount(prev.value) === 1 ? 'newline' : 'formfeed');
-      } else if (prev !== undefined) {
+        // Printed lines of the previous value, for the same reason as for statements.
+        p.space(i > 0 && prevValueLines === 1 ? 'newline' : 'formfeed');
+      } else if (i > 0) {
         p.space('blank');
       }
       prevLine = field.name.end.line;
@@ -197,12 +245,14 @@ export class Walker {
       p.space('vtab');
       p.token('=');
       p.space('blank');
+      const span = p.startSpan();
       this.expression(field.value);
+      prevValueLines = p.linesOf(span);
       if (i < fields.length - 1) p.token(',');
     });
     if (fields.length > 0 && prevLine !== object.end.line) {
       p.token(',');
-      p.space('formfeed');
+      p.space('closingFormfeed');
     }
     p.space('unindent');
     p.moveTo(object.end);
@@ -210,10 +260,9 @@ export class Walker {
   }
 
   /** Arguments follow the array rules, except for the fixes noted below. */
-  private call(call: CallExpr): void {
+  private callArguments(call: CallExpr): void {
     const { p } = this;
     const { args } = call;
-    this.expression(call.callee);
     p.moveTo(call.lParen);
     p.token('(');
     let prevLine = call.lParen.line;
@@ -236,7 +285,7 @@ export class Walker {
     // arguments.
     if (args.length > 0 && prevLine !== call.end.line) {
       p.token(',');
-      p.space('indent', 'formfeed', 'unindent');
+      p.space('indent', 'closingFormfeed', 'unindent');
     }
     // Upstream wrote `)` without its position, so it seemed to sit on the last argument's
     // line: a comment before `)` was printed after it, and one after `)` on the next line.
@@ -245,7 +294,3 @@ export class Walker {
   }
 }
 
-/** How many source lines a node spans. */
-function lineCount(node: Span): number {
-  return node.end.line - node.start.line + 1;
-}

@@ -11,6 +11,13 @@ export type Whitespace =
   | 'newline'
   /** A line break that also ends the alignment segment (`\f`). */
   | 'formfeed'
+  /**
+   * A formfeed that a comment cannot take away: the one after a trailing comma the printer
+   * added before a closing bracket. Upstream let a block comment before the bracket drop
+   * it (`{x =\n1 /* c *\/}` → `{x = 1, /* c *\/ }`), and the next run, seeing the bracket
+   * on the field's line, removed the comma: the output was not stable.
+   */
+  | 'closingFormfeed'
   /** One indentation level more / less; writes nothing by itself. */
   | 'indent'
   | 'unindent'
