@@ -13,3 +13,5 @@ export { decodeSourceText, encodeSourceText, byteLength } from './source/source-
 export { formatDiagnostic, summarizeDiagnostics, hasErrors } from './diag/diagnostic.js';
 export type { Diagnostic, Severity } from './diag/diagnostic.js';
 export { quote } from './lexer/quote.js';
+export { format } from './printer/format.js';
+export type { FormatOptions } from './printer/format.js';
