@@ -12,12 +12,12 @@
  * the same stored text, which is all the evaluator uses. Any other raw key (one holding a
  * `"`, a newline or a backslash that starts no escape) stays a raw string.
  */
-import { goQuote } from './go-quote.js';
+import { quote } from '../lexer/quote.js';
 
 export function objectKeyText(key: string): string {
   if (isDoubleQuotedContent(key)) return `"${key}"`;
   if (!key.includes('`')) return '`' + key + '`';
-  return goQuote(key); // no parsed key gets here: a raw string cannot contain a backtick
+  return quote(key); // no parsed key gets here: a raw string cannot contain a backtick
 }
 
 const ESCAPE = /\\(?:[abfnrtv\\"]|[0-3][0-7]{2}|x[0-9a-fA-F]{2}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))/y;

@@ -14,7 +14,7 @@ import type { Comment, CommentGroup } from '../ast/nodes.js';
 import { isValidPosition, type Position } from '../source/position.js';
 import { CommentCursor } from './comment-cursor.js';
 import type { TabWriter } from './tabwriter.js';
-import { utf8Length } from './text-metrics.js';
+import { byteLength } from '../source/source-text.js';
 import type { Whitespace } from './whitespace.js';
 
 export interface PrinterOptions {
@@ -282,13 +282,13 @@ export class Printer {
     else this.emitLiteral(text);
     this.wroteOutput = true;
 
-    const bytes = utf8Length(text);
+    const bytes = byteLength(text);
     this.offset += bytes;
     const breaks = kind === 'token' ? 0 : countLineBreaks(text);
     if (breaks > 0) {
       this.outputLine += countNewlines(text);
       this.line += breaks;
-      this.column = this.outColumn = utf8Length(text.slice(lastLineBreak(text) + 1)) + 1;
+      this.column = this.outColumn = byteLength(text.slice(lastLineBreak(text) + 1)) + 1;
     } else {
       this.column += bytes;
       this.outColumn += bytes;

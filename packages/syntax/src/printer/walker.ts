@@ -17,7 +17,7 @@ import type {
   ObjectExpr,
   Statement,
 } from '../ast/nodes.js';
-import { goQuote } from './go-quote.js';
+import { quote } from '../lexer/quote.js';
 import { objectKeyText } from './object-key.js';
 import type { Printer } from './printer.js';
 
@@ -171,7 +171,7 @@ export class Walker {
       p.space('blank');
       if (block.labelPos !== undefined) p.moveTo(block.labelPos);
       // The parser only accepts identifier labels, which `%q` leaves as they are.
-      p.literal(goQuote(block.label), false);
+      p.literal(quote(block.label), false);
     }
     p.space('blank');
     p.moveTo(block.lCurly);
