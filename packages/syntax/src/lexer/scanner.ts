@@ -28,6 +28,20 @@ export interface ScanError {
   readonly message: string;
 }
 
+/**
+ * A scanned token: Chevrotain's `IToken` with every position filled in. Positions are plain
+ * numbers rather than `Position` objects: a large file has millions of tokens, all alive
+ * until the parse ends, and most of them never become a position in the AST.
+ */
+export interface Token extends IToken {
+  readonly startLine: number;
+  readonly startColumn: number;
+  /** Inclusive: the last byte of the token. */
+  readonly endOffset: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
 const EOF_CH = -1;
 const BOM = 0xfeff;
 const NL = 0x0a;
@@ -71,7 +85,7 @@ export class Scanner {
   }
 
   /** Scans the next token. Comments come back as COMMENT tokens; the end as EOF, repeatedly. */
-  scan(): IToken {
+  scan(): Token {
     {
       this.skipWhitespace();
       const startIdx = this.idx;
@@ -96,13 +110,13 @@ export class Scanner {
           case EOF_CH:
             if (this.insertTerm) {
               this.insertTerm = false;
-              return this.token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
+              return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
             }
-            return this.token(T.EOF, '', startOff, startLine, startCol, startOff, startLine, startCol);
+            return token(T.EOF, '', startOff, startLine, startCol, startOff, startLine, startCol);
           case NL:
             // Only reachable while a terminator is pending: skipWhitespace stops here.
             this.insertTerm = false;
-            return this.token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
+            return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
           case 0x27: // '
             this.error(startOff, startLine, startCol, 'illegal single-quoted string; use double quotes');
             this.scanString(0x27, true, false, startOff, startLine, startCol);
@@ -156,7 +170,7 @@ export class Scanner {
                 // The pending terminator goes in front of the comment; rewind to re-scan it.
                 this.rewindTo(startIdx, startOff);
                 this.insertTerm = false;
-                return this.token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
+                return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
               }
               image = this.scanComment(startIdx, startOff, startLine, startCol);
               type = T.Comment;
@@ -206,34 +220,67 @@ export class Scanner {
       }
 
       if (this.insertTerminators) this.insertTerm = insertTerm;
-      const [endOff, endLine, endCol] = this.lastCharPosition();
-      return this.token(type, image ?? this.src.slice(startIdx, this.idx), startOff, startLine, startCol, endOff, endLine, endCol);
+      // The token ends at the byte before `ch`; when that byte was a newline (an unterminated
+      // raw string or block comment) it is on the line before `ch`.
+      const endOff = this.off - 1;
+      const endsLine = this.lineStart === this.off && this.line > 1;
+      const endLine = endsLine ? this.line - 1 : this.line;
+      const endCol = endOff - (endsLine ? this.prevLineStart : this.lineStart) + 1;
+      return token(type, image ?? this.src.slice(startIdx, this.idx), startOff, startLine, startCol, endOff, endLine, endCol);
     }
   }
 
   /** Advances to the next character, reporting what upstream reports on reading it. */
   private next(): void {
-    const src = this.src;
     if (this.ch === NL) {
       this.prevLineStart = this.lineStart;
       this.line++;
       this.lineStart = this.rdOff;
     }
-    this.idx = this.rdIdx;
-    this.off = this.rdOff;
-    if (this.idx >= src.length) {
+    this.readAt(this.rdIdx, this.rdOff);
+  }
+
+  /**
+   * Makes the character at UTF-16 index `idx` (byte offset `off`) current. The characters
+   * before it must already be accounted for, newlines included; the fast paths below skip
+   * runs of plain ASCII and then read the character that ends the run through here.
+   */
+  private readAt(idx: number, off: number): void {
+    const src = this.src;
+    this.idx = idx;
+    this.off = off;
+    if (idx >= src.length) {
       this.ch = EOF_CH;
+      this.rdIdx = idx;
+      this.rdOff = off;
       return;
     }
-    const c = src.charCodeAt(this.idx);
+    const c = src.charCodeAt(idx);
     if (c < 0x80) {
       if (c === 0) this.errorHere('illegal character NUL');
       this.ch = c;
-      this.rdIdx = this.idx + 1;
-      this.rdOff = this.off + 1;
+      this.rdIdx = idx + 1;
+      this.rdOff = off + 1;
       return;
     }
     this.readNonAscii(c);
+  }
+
+  /**
+   * Skips printable ASCII from `ch` on, stopping at `stopA`, `stopB`, a newline, NUL,
+   * any non-ASCII character or the end: the characters that need `next()`'s bookkeeping
+   * or the caller's attention. One byte per character, and nothing to report, so the run
+   * is skipped in one step instead of one `next()` per character.
+   */
+  private skipAscii(stopA: number, stopB: number): void {
+    const src = this.src;
+    const from = this.idx;
+    let i = from;
+    for (; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c >= 0x80 || c === NL || c === stopA || c === stopB || c === 0) break;
+    }
+    if (i > from) this.readAt(i, this.off + (i - from));
   }
 
   private readNonAscii(c: number): void {
@@ -280,11 +327,24 @@ export class Scanner {
   }
 
   private skipWhitespace(): void {
-    for (;;) {
-      const ch = this.ch;
-      if (ch === 0x20 || ch === 0x09 || ch === 0x0d || (ch === NL && !this.insertTerm)) this.next();
-      else return;
+    // Indentation and line breaks are ASCII: walk them directly and read only the
+    // character after them, counting the lines passed on the way.
+    const src = this.src;
+    const skipNewlines = !this.insertTerm;
+    let ch = this.ch;
+    let i = this.idx;
+    let off = this.off;
+    while (ch === 0x20 || ch === 0x09 || ch === 0x0d || (ch === NL && skipNewlines)) {
+      i++;
+      off++;
+      if (ch === NL) {
+        this.prevLineStart = this.lineStart;
+        this.line++;
+        this.lineStart = off;
+      }
+      ch = i < src.length ? src.charCodeAt(i) : EOF_CH;
     }
+    if (i > this.idx) this.readAt(i, off);
   }
 
   private scanIdentifier(): string {
@@ -336,6 +396,7 @@ export class Scanner {
     startOff: number, startLine: number, startCol: number,
   ): void {
     for (;;) {
+      this.skipAscii(until, escapes ? 0x5c : until);
       const ch = this.ch;
       if ((!multiline && ch === NL) || ch === EOF_CH) {
         this.error(startOff, startLine, startCol, 'string literal not terminated');
@@ -401,7 +462,10 @@ export class Scanner {
     let block = false;
     if (this.ch === 0x2f) {
       this.next();
-      for (let ch = this.current(); ch !== NL && ch !== EOF_CH; ch = this.current()) {
+      for (;;) {
+        this.skipAscii(0x0d, 0x0d);
+        const ch = this.current();
+        if (ch === NL || ch === EOF_CH) break;
         if (ch === 0x0d) crs++;
         this.next();
       }
@@ -470,16 +534,6 @@ export class Scanner {
     return withEquals;
   }
 
-  /** The position of the last byte before `ch`. */
-  private lastCharPosition(): [offset: number, line: number, column: number] {
-    const offset = this.off - 1;
-    if (this.lineStart === this.off && this.line > 1) {
-      // The last character was a newline (an unterminated raw string or block comment).
-      return [offset, this.line - 1, offset - this.prevLineStart + 1];
-    }
-    return [offset, this.line, offset - this.lineStart + 1];
-  }
-
   private errorHere(message: string): void {
     this.error(this.off, this.line, this.off - this.lineStart + 1, message);
   }
@@ -487,17 +541,17 @@ export class Scanner {
   private error(offset: number, line: number, column: number, message: string): void {
     this.errors.push({ offset, line, column, message });
   }
+}
 
-  private token(
-    tokenType: TokenType, image: string,
-    startOffset: number, startLine: number, startColumn: number,
-    endOffset: number, endLine: number, endColumn: number,
-  ): IToken {
-    return {
-      image, startOffset, startLine, startColumn, endOffset, endLine, endColumn,
-      tokenType, tokenTypeIdx: tokenType.tokenTypeIdx!,
-    };
-  }
+function token(
+  tokenType: TokenType, image: string,
+  startOffset: number, startLine: number, startColumn: number,
+  endOffset: number, endLine: number, endColumn: number,
+): Token {
+  return {
+    image, startOffset, startLine, startColumn, endOffset, endLine, endColumn,
+    tokenType, tokenTypeIdx: tokenType.tokenTypeIdx!,
+  };
 }
 
 function digitValue(ch: number): number {
