@@ -1,12 +1,11 @@
-import type { IToken } from 'chevrotain';
 import type { Comment, CommentGroup } from '../ast/nodes.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { Scanner } from './scanner.js';
+import { Scanner, type Token } from './scanner.js';
 import { Comment as CommentToken, EOF } from './tokens.js';
 
 export interface TokenizeResult {
   /** Every token but comments, ending with one EOF token. */
-  readonly tokens: IToken[];
+  readonly tokens: Token[];
   /** Comments grouped as upstream groups them: adjacent, at most one line apart. */
   readonly comments: CommentGroup[];
   readonly scanDiagnostics: Diagnostic[];
@@ -17,7 +16,7 @@ export interface TokenizeResult {
 /** Scans a whole file, setting comments aside for the formatter. */
 export function tokenize(source: string, filename = ''): TokenizeResult {
   const scanner = new Scanner(source);
-  const tokens: IToken[] = [];
+  const tokens: Token[] = [];
   const comments: CommentGroup[] = [];
   let group: Comment[] | undefined;
   let groupEndLine = 0;
@@ -53,10 +52,10 @@ export function tokenize(source: string, filename = ''): TokenizeResult {
   return { tokens, comments, scanDiagnostics, scanDiagnosticOffsets };
 }
 
-function toComment(token: IToken): Comment {
+function toComment(token: Token): Comment {
   return {
     text: token.image,
-    start: { offset: token.startOffset, line: token.startLine!, column: token.startColumn! },
-    end: { offset: token.endOffset!, line: token.endLine!, column: token.endColumn! },
+    start: { offset: token.startOffset, line: token.startLine, column: token.startColumn },
+    end: { offset: token.endOffset, line: token.endLine, column: token.endColumn },
   };
 }

@@ -39,15 +39,75 @@ const PRIMARY_START: readonly TokenType[] = [
 const LITERAL_TYPES = new Map<TokenType, AST.LiteralType>([
   [T.StringLit, 'string'], [T.NumberLit, 'number'], [T.FloatLit, 'float'], [T.BoolLit, 'bool'], [T.NullLit, 'null'],
 ]);
-const BINARY_OPERATORS = new Set<TokenType>(T.allTokens.filter((t) => t.CATEGORIES?.includes(T.BinaryOperator)));
 /** Where the rest of a broken expression ends (upstream's `statementEnd`). */
 const EXPRESSION_END = new Set<TokenType>([T.Terminator, T.RParen, T.RCurly, T.RBrack, T.Comma]);
+
+/** Subrule arguments, shared rather than allocated on every call. */
+const UNTIL_EOF: { ARGS: [TokenType] } = { ARGS: [T.EOF] };
+const UNTIL_RCURLY: { ARGS: [TokenType] } = { ARGS: [T.RCurly] };
+const UNTIL_RPAREN: { ARGS: [TokenType] } = { ARGS: [T.RParen] };
+const UNTIL_RBRACK: { ARGS: [TokenType] } = { ARGS: [T.RBrack] };
+
+/**
+ * What the grammar rules return while Chevrotain records them: nothing is built then
+ * (it is what `ACTION` returns while recording, too).
+ */
+const NOT_BUILT = undefined as never;
+
+/**
+ * The alternatives of an OR, with a table from the next token to the alternative it
+ * selects. Built once per parser: choosing is then a lookup, with no list of alternatives
+ * and closures to allocate on every call. An alternative gets what it works on as an
+ * argument instead of capturing it.
+ */
+class Choice<A, R> {
+  private readonly byTokenType: ((arg: A) => R)[] = [];
+
+  constructor(
+    readonly alternatives: readonly { readonly when: readonly TokenType[]; readonly then: (arg: A) => R }[],
+    /** Taken when no alternative starts with the next token; reports and recovers. */
+    readonly otherwise: (arg: A) => R,
+  ) {
+    // The first alternative listing a token type wins, as when they are tried in order.
+    for (const alt of [...alternatives].reverse()) for (const type of alt.when) this.byTokenType[type.tokenTypeIdx!] = alt.then;
+  }
+
+  pick(next: IToken): (arg: A) => R {
+    return this.byTokenType[next.tokenTypeIdx] ?? this.otherwise;
+  }
+}
+
+/** Token types as a table by `tokenTypeIdx`, for membership tests on hot paths. */
+function tokenTypeTable(types: Iterable<TokenType>): boolean[] {
+  const table: boolean[] = [];
+  for (const type of types) table[type.tokenTypeIdx!] = true;
+  return table;
+}
+const BINARY_OPERATORS = tokenTypeTable(T.allTokens.filter((t) => t.CATEGORIES?.includes(T.BinaryOperator)));
+const POSTFIX_START = tokenTypeTable([T.Dot, T.LBrack, T.LParen]);
 
 interface BlockName {
   readonly fragments: string[];
   readonly start: IToken;
-  readonly label: string;
-  readonly labelToken?: IToken;
+  label: string;
+  labelToken: IToken | undefined;
+}
+
+/** A list being read: the items so far, and the token that closes it. */
+interface List<T> {
+  readonly items: T[];
+  readonly until: TokenType;
+}
+
+/** An operator chain being read: `operands[i]` comes before `operators[i]`. */
+interface Chain {
+  readonly operands: AST.Expression[];
+  readonly operators: OperatorToken[];
+}
+
+/** A postfix expression being extended. */
+interface Postfix {
+  value: AST.Expression;
 }
 
 export interface ParserInput {
@@ -106,25 +166,38 @@ export class AlloyParser extends EmbeddedActionsParser {
 
   // ---------------------------------------------------------------------------------------
   // Grammar
+  //
+  // The rules run twice over: once while Chevrotain records the grammar (RECORDING_PHASE,
+  // when every branch is walked and nothing is built) and then for every parse. For speed,
+  // the parts that run once per token avoid allocating at parse time: ORs choose through
+  // `Choice` tables, loops and options call arrow functions created once per parser with
+  // explicit arguments, and a rule returns early when the next token shows that there is
+  // nothing to loop over.
 
-  private readonly file = this.RULE('file', (): AST.Body => this.SUBRULE(this.body, { ARGS: [T.EOF] }));
+  private readonly file = this.RULE('file', (): AST.Body => this.SUBRULE(this.body, UNTIL_EOF));
 
   /** Body = [ Statement { TERMINATOR Statement } ] ; ends before `until`. */
   private readonly body = this.RULE('body', (until: TokenType = T.RCurly): AST.Body => {
-    const statements: AST.Statement[] = [];
-    this.repeat(1, () => !this.at(until) && !this.at(T.EOF), () => {
-      const statement = this.SUBRULE(this.statement);
-      if (statement !== undefined) this.ACTION(() => statements.push(statement));
-      this.optional(2, () => !this.at(until), () => {
-        if (!this.RECORDING_PHASE && !this.at(T.Terminator)) {
-          this.error(`expected TERMINATOR, got ${this.current()}`);
-          this.skipStatement();
-        }
-        this.advanceOver(T.Terminator);
-      });
-    });
-    return statements;
+    const list: List<AST.Statement> = { items: [], until };
+    this.repeat(1, this.bodyContinues, this.bodyStatement, list);
+    return list.items;
   });
+
+  private readonly bodyContinues = (list: List<AST.Statement>): boolean => !this.at(list.until) && !this.at(T.EOF);
+
+  private readonly bodyStatement = (list: List<AST.Statement>): void => {
+    const statement = this.SUBRULE(this.statement);
+    if (statement !== undefined && !this.RECORDING_PHASE) list.items.push(statement);
+    this.optional(2, !this.at(list.until), this.statementEnd, undefined);
+  };
+
+  private readonly statementEnd = (): void => {
+    if (!this.RECORDING_PHASE && !this.at(T.Terminator)) {
+      this.error(`expected TERMINATOR, got ${this.current()}`);
+      this.skipStatement();
+    }
+    this.advanceOver(T.Terminator);
+  };
 
   /** Statement = BlockName ( "=" Expression | "{" Body "}" ) */
   private readonly statement = this.RULE('statement', (): AST.Statement | undefined => {
@@ -134,17 +207,19 @@ export class AlloyParser extends EmbeddedActionsParser {
       return undefined;
     }
     const name = this.SUBRULE(this.blockName);
-    return this.choose<AST.Statement | undefined>(3, [
-      { when: [T.Assign], then: () => this.attribute(name) },
-      { when: [T.LCurly], then: () => this.block(name) },
-    ], () => {
-      const single = name.fragments.length === 1 && name.label === '';
-      this.error(single
-        ? `expected attribute assignment or block body, got ${this.current()}`
-        : `expected block body, got ${this.current()}`);
-      this.skipUntil(T.Ident);
-      return undefined;
-    });
+    return this.choose(3, this.statementKinds, name);
+  });
+
+  private readonly statementKinds = new Choice<BlockName, AST.Statement | undefined>([
+    { when: [T.Assign], then: (name) => this.attribute(name) },
+    { when: [T.LCurly], then: (name) => this.block(name) },
+  ], (name) => {
+    const single = name.fragments.length === 1 && name.label === '';
+    this.error(single
+      ? `expected attribute assignment or block body, got ${this.current()}`
+      : `expected block body, got ${this.current()}`);
+    this.skipUntil(T.Ident);
+    return undefined;
   });
 
   private attribute(name: BlockName): AST.Attribute {
@@ -160,63 +235,71 @@ export class AlloyParser extends EmbeddedActionsParser {
       }
     }
     const value = this.SUBRULE(this.expression);
-    return this.ACTION(() => ({
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return {
       kind: 'Attribute',
       name: identifier(name.fragments[0]!, name.start),
       value,
       start: start(name.start),
       end: value.end,
-    }));
+    };
   }
 
   private block(name: BlockName): AST.Block {
     const lCurly = this.consume(5, T.LCurly);
-    const body = this.nested(() => this.SUBRULE2(this.body, { ARGS: [T.RCurly] }), (): AST.Body => []);
+    const body = this.nested(this.blockBody, undefined, emptyList);
     const rCurly = this.expect(6, T.RCurly);
-    return this.ACTION(() => ({
-      kind: 'Block',
-      name: name.fragments,
-      label: name.label,
-      ...(name.labelToken ? { labelPos: start(name.labelToken) } : {}),
-      body,
-      lCurly: start(lCurly),
-      start: start(name.start),
-      end: start(rCurly),
-    }));
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    // Written out twice so that `labelPos` is absent, not undefined, without a label.
+    if (name.labelToken === undefined) {
+      return {
+        kind: 'Block', name: name.fragments, label: name.label, body,
+        lCurly: start(lCurly), start: start(name.start), end: start(rCurly),
+      };
+    }
+    return {
+      kind: 'Block', name: name.fragments, label: name.label, labelPos: start(name.labelToken), body,
+      lCurly: start(lCurly), start: start(name.start), end: start(rCurly),
+    };
   }
+
+  private readonly blockBody = (): AST.Body => this.SUBRULE2(this.body, UNTIL_RCURLY);
 
   /** BlockName = IDENT { "." IDENT } [ STRING ] */
   private readonly blockName = this.RULE('blockName', (): BlockName => {
     const first = this.consume(1, T.Ident);
-    const fragments = [first.image];
-    this.repeat(2, () => this.at(T.Dot), () => {
-      this.consume(3, T.Dot);
-      fragments.push(this.expectIdentifier(4, 'expected identifier, got').image);
-    });
-    let label = '';
-    let labelToken: IToken | undefined;
-    this.optional(5, () => !this.at(T.Assign) && !this.at(T.LCurly), () => {
-      if (!this.RECORDING_PHASE && !this.at(T.StringLit)) {
-        this.error(`expected block label, got ${this.current()}`);
-        this.skipToken();
-        return;
-      }
-      const tok = this.consume(6, T.StringLit);
-      this.ACTION(() => {
-        if (!tok.image.startsWith('"')) {
-          this.error(`expected block label to be a double quoted string, but got ${quote(tok.image)}`, tok);
-        }
-        if (tok.image.length > 2) {
-          label = tok.image.slice(1, -1);
-          if (!isValidIdentifier(label)) {
-            this.error(`expected block label to be a valid identifier, but got ${quote(label)}`, tok);
-          }
-        }
-        labelToken = tok;
-      });
-    });
-    return { fragments, start: first, label, ...(labelToken ? { labelToken } : {}) };
+    const name: BlockName = { fragments: [first.image], start: first, label: '', labelToken: undefined };
+    this.repeat(2, this.atDot, this.blockNameFragment, name);
+    this.optional(5, !this.at(T.Assign) && !this.at(T.LCurly), this.blockLabel, name);
+    return name;
   });
+
+  private readonly atDot = (): boolean => this.at(T.Dot);
+
+  private readonly blockNameFragment = (name: BlockName): void => {
+    this.consume(3, T.Dot);
+    name.fragments.push(this.expectIdentifier(4, 'expected identifier, got').image);
+  };
+
+  private readonly blockLabel = (name: BlockName): void => {
+    if (!this.RECORDING_PHASE && !this.at(T.StringLit)) {
+      this.error(`expected block label, got ${this.current()}`);
+      this.skipToken();
+      return;
+    }
+    const tok = this.consume(6, T.StringLit);
+    if (this.RECORDING_PHASE) return;
+    if (!tok.image.startsWith('"')) {
+      this.error(`expected block label to be a double quoted string, but got ${quote(tok.image)}`, tok);
+    }
+    if (tok.image.length > 2) {
+      name.label = tok.image.slice(1, -1);
+      if (!isValidIdentifier(name.label)) {
+        this.error(`expected block label to be a valid identifier, but got ${quote(name.label)}`, tok);
+      }
+    }
+    name.labelToken = tok;
+  };
 
   /** ParseExpression: one expression, then the end of the line or input. */
   private readonly standaloneExpression = this.RULE('standaloneExpression', (): AST.Expression => {
@@ -230,84 +313,102 @@ export class AlloyParser extends EmbeddedActionsParser {
    * by precedence afterwards (see `precedence.ts`), which keeps the parser's call depth low.
    */
   private readonly expression = this.RULE('expression', (): AST.Expression => {
-    const operands = [this.SUBRULE(this.unary)];
-    const operators: OperatorToken[] = [];
-    this.repeat(1, () => BINARY_OPERATORS.has(this.LA(1).tokenType), () => {
-      if (!this.RECORDING_PHASE && this.depth + operators.length >= MAX_TREE_DEPTH) {
-        // Each operator adds a level to the tree; a chain this long would be as deep.
-        this.tooDeep(true, MAX_TREE_DEPTH);
-        return;
-      }
-      const op = this.consume(2, T.BinaryOperator);
-      const right = this.SUBRULE2(this.unary);
-      this.ACTION(() => {
-        operators.push({ operator: op.image as AST.BinaryOperator, position: start(op) });
-        operands.push(right);
-      });
-    });
-    return this.ACTION(() => buildBinaryTree(operands, operators));
+    const first = this.SUBRULE(this.unary);
+    // Most expressions are a single operand.
+    if (!this.RECORDING_PHASE && !this.atBinaryOperator()) return first;
+    const chain: Chain = { operands: [first], operators: [] };
+    this.repeat(1, this.atBinaryOperator, this.chainLink, chain);
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return buildBinaryTree(chain.operands, chain.operators);
   });
 
+  private readonly atBinaryOperator = (): boolean => BINARY_OPERATORS[this.LA(1).tokenTypeIdx] === true;
+
+  private readonly chainLink = (chain: Chain): void => {
+    if (!this.RECORDING_PHASE && this.depth + chain.operators.length >= MAX_TREE_DEPTH) {
+      // Each operator adds a level to the tree; a chain this long would be as deep.
+      this.tooDeep(true, MAX_TREE_DEPTH);
+      return;
+    }
+    const op = this.consume(2, T.BinaryOperator);
+    const right = this.SUBRULE2(this.unary);
+    if (this.RECORDING_PHASE) return;
+    chain.operators.push({ operator: op.image as AST.BinaryOperator, position: start(op) });
+    chain.operands.push(right);
+  };
+
   /** Unary = ( "!" | "-" ) Unary | Postfix */
-  private readonly unary = this.RULE('unary', (): AST.Expression =>
-    this.choose(1, [
-      { when: [T.Bang, T.Minus], then: () => this.unaryOperation() },
-      { when: PRIMARY_START, then: () => this.SUBRULE(this.postfix) },
-    ], () => this.SUBRULE2(this.postfix)),
-  );
+  private readonly unary = this.RULE('unary', (): AST.Expression => this.choose(1, this.unaryKinds, undefined));
+
+  private readonly unaryKinds = new Choice<void, AST.Expression>([
+    { when: [T.Bang, T.Minus], then: () => this.unaryOperation() },
+    { when: PRIMARY_START, then: () => this.SUBRULE(this.postfix) },
+  ], () => this.SUBRULE2(this.postfix));
 
   private unaryOperation(): AST.Expression {
-    const op = this.choose(2, [
-      { when: [T.Bang], then: () => this.consume(2, T.Bang) },
-      { when: [T.Minus], then: () => this.consume(3, T.Minus) },
-    ], () => this.LA(1));
-    const operand = this.nested(() => this.SUBRULE3(this.unary), nullAt);
-    return this.ACTION(() => ({
-      kind: 'Unary', operator: op.image as AST.UnaryOperator, operand, start: start(op), end: operand.end,
-    }));
+    const op = this.choose(2, this.unaryOperators, undefined);
+    const operand = this.nested(this.unaryOperand, undefined, nullAt);
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return { kind: 'Unary', operator: op.image as AST.UnaryOperator, operand, start: start(op), end: operand.end };
   }
+
+  private readonly unaryOperators = new Choice<void, IToken>([
+    { when: [T.Bang], then: () => this.consume(2, T.Bang) },
+    { when: [T.Minus], then: () => this.consume(3, T.Minus) },
+  ], () => this.LA(1));
+
+  private readonly unaryOperand = (): AST.Expression => this.SUBRULE3(this.unary);
 
   /** Postfix = Primary { "." IDENT | "[" Expression "]" | "(" [ ExpressionList ] ")" } */
   private readonly postfix = this.RULE('postfix', (): AST.Expression => {
-    let value = this.SUBRULE(this.primary);
-    this.repeat(1, () => this.at(T.Dot) || this.at(T.LBrack) || this.at(T.LParen) || this.atBlockAsValue(), () => {
-      value = this.choose(2, [
-        { when: [T.Dot], then: () => this.access(value) },
-        { when: [T.LBrack], then: () => this.index(value) },
-        { when: [T.LParen], then: () => this.call(value) },
-      ], () => this.blockAsValue(value));
-    });
-    return value;
+    const value = this.SUBRULE(this.primary);
+    // Most operands are a plain name or literal.
+    if (!this.RECORDING_PHASE && !this.atPostfix()) return value;
+    const postfix: Postfix = { value };
+    this.repeat(1, this.atPostfix, this.postfixOperation, postfix);
+    return postfix.value;
   });
+
+  private readonly atPostfix = (): boolean => POSTFIX_START[this.LA(1).tokenTypeIdx] === true || this.atBlockAsValue();
+
+  private readonly postfixOperation = (postfix: Postfix): void => {
+    postfix.value = this.choose(2, this.postfixOperations, postfix.value);
+  };
+
+  private readonly postfixOperations = new Choice<AST.Expression, AST.Expression>([
+    { when: [T.Dot], then: (value) => this.access(value) },
+    { when: [T.LBrack], then: (value) => this.index(value) },
+    { when: [T.LParen], then: (value) => this.call(value) },
+  ], (value) => this.blockAsValue(value));
 
   private access(value: AST.Expression): AST.Expression {
     this.consume(3, T.Dot);
     const name = this.expectIdentifier(4, 'expected IDENT, got');
-    return this.ACTION(() => ({
-      kind: 'Access', value, name: identifier(name.image, name), start: value.start, end: end(name),
-    }));
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return { kind: 'Access', value, name: identifier(name.image, name), start: value.start, end: end(name) };
   }
 
   private index(value: AST.Expression): AST.Expression {
     const lBrack = this.consume(5, T.LBrack);
-    const index = this.nested(() => this.SUBRULE(this.expression), nullAt);
+    const index = this.nested(this.indexExpression, undefined, nullAt);
     const rBrack = this.expect(6, T.RBrack);
-    return this.ACTION(() => ({
-      kind: 'Index', value, index, lBrack: start(lBrack), start: value.start, end: start(rBrack),
-    }));
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return { kind: 'Index', value, index, lBrack: start(lBrack), start: value.start, end: start(rBrack) };
   }
+
+  private readonly indexExpression = (): AST.Expression => this.SUBRULE(this.expression);
 
   private call(callee: AST.Expression): AST.Expression {
     const lParen = this.consume(7, T.LParen);
-    let args: AST.Expression[] = [];
-    this.optional(8, () => !this.at(T.RParen), () => {
-      args = this.nested(() => this.SUBRULE(this.expressionList, { ARGS: [T.RParen] }), () => []);
-    });
+    const args = this.optional(8, !this.at(T.RParen), this.callArguments, undefined) ?? [];
     const rParen = this.closeList(9, T.RParen, args);
-    return this.ACTION(() => ({
-      kind: 'Call', callee, args, lParen: start(lParen), start: callee.start, end: rParen,
-    }));
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return { kind: 'Call', callee, args, lParen: start(lParen), start: callee.start, end: rParen };
   }
+
+  private readonly callArguments = (): AST.Expression[] => this.nested(this.argumentList, undefined, emptyList<AST.Expression>);
+
+  private readonly argumentList = (): AST.Expression[] => this.SUBRULE(this.expressionList, UNTIL_RPAREN);
 
   /**
    * Not part of the language: `x = a.b "label" { ... }` looks like a block used as a value.
@@ -319,7 +420,7 @@ export class AlloyParser extends EmbeddedActionsParser {
       this.skipStatement();
       return value;
     }
-    this.nested(() => this.SUBRULE3(this.body, { ARGS: [T.RCurly] }), (): AST.Body => []);
+    this.nested(this.blockAsValueBody, undefined, emptyList);
     const rCurly = this.expect(0, T.RCurly);
     if (rCurly.tokenType !== T.RCurly) {
       this.skipStatement();
@@ -329,94 +430,114 @@ export class AlloyParser extends EmbeddedActionsParser {
     return value;
   }
 
+  private readonly blockAsValueBody = (): AST.Body => this.SUBRULE3(this.body, UNTIL_RCURLY);
+
   private atBlockAsValue(): boolean {
     return !this.RECORDING_PHASE && (this.at(T.StringLit) || this.at(T.LCurly));
   }
 
   /** Primary = IDENT | literal | "(" Expression ")" | Array | Object */
-  private readonly primary = this.RULE('primary', (): AST.Expression =>
-    this.choose(1, [
-      { when: [T.Ident], then: () => {
-        const tok = this.consume(2, T.Ident);
-        return this.ACTION(() => identifier(tok.image, tok));
-      } },
-      { when: [T.StringLit, T.NumberLit, T.FloatLit, T.BoolLit, T.NullLit], then: () => this.literal() },
-      { when: [T.LParen], then: () => this.SUBRULE(this.paren) },
-      { when: [T.LBrack], then: () => this.SUBRULE(this.array) },
-      { when: [T.LCurly], then: () => this.SUBRULE(this.object) },
-    ], () => {
-      // Upstream replaces the missing expression by `null` and skips the rest of it.
-      const at = this.LA(1);
-      this.error(`expected expression, got ${this.current()}`);
-      while (!this.at(T.EOF) && !EXPRESSION_END.has(this.LA(1).tokenType)) this.skipToken();
-      return nullAt(at);
-    }),
-  );
+  private readonly primary = this.RULE('primary', (): AST.Expression => this.choose(1, this.primaryKinds, undefined));
+
+  private readonly primaryKinds = new Choice<void, AST.Expression>([
+    { when: [T.Ident], then: () => {
+      const tok = this.consume(2, T.Ident);
+      return this.RECORDING_PHASE ? NOT_BUILT : identifier(tok.image, tok);
+    } },
+    { when: [T.StringLit, T.NumberLit, T.FloatLit, T.BoolLit, T.NullLit], then: () => this.literal() },
+    { when: [T.LParen], then: () => this.SUBRULE(this.paren) },
+    { when: [T.LBrack], then: () => this.SUBRULE(this.array) },
+    { when: [T.LCurly], then: () => this.SUBRULE(this.object) },
+  ], () => {
+    // Upstream replaces the missing expression by `null` and skips the rest of it.
+    const at = this.LA(1);
+    this.error(`expected expression, got ${this.current()}`);
+    while (!this.at(T.EOF) && !EXPRESSION_END.has(this.LA(1).tokenType)) this.skipToken();
+    return nullAt(at);
+  });
 
   private literal(): AST.Literal {
-    const tok = this.choose(3, [
-      { when: [T.StringLit], then: () => this.consume(4, T.StringLit) },
-      { when: [T.NumberLit], then: () => this.consume(5, T.NumberLit) },
-      { when: [T.FloatLit], then: () => this.consume(6, T.FloatLit) },
-      { when: [T.BoolLit], then: () => this.consume(7, T.BoolLit) },
-      { when: [T.NullLit], then: () => this.consume(8, T.NullLit) },
-    ], () => this.LA(1));
-    return this.ACTION(() => ({
-      kind: 'Literal', type: LITERAL_TYPES.get(tok.tokenType)!, raw: tok.image, start: start(tok), end: end(tok),
-    }));
+    const tok = this.choose(3, this.literalKinds, undefined);
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    const tokStart = start(tok);
+    // A one-byte literal (a digit) starts and ends at the same position.
+    const tokEnd = tok.endOffset === tok.startOffset ? tokStart : end(tok);
+    return { kind: 'Literal', type: LITERAL_TYPES.get(tok.tokenType)!, raw: tok.image, start: tokStart, end: tokEnd };
   }
+
+  private readonly literalKinds = new Choice<void, IToken>([
+    { when: [T.StringLit], then: () => this.consume(4, T.StringLit) },
+    { when: [T.NumberLit], then: () => this.consume(5, T.NumberLit) },
+    { when: [T.FloatLit], then: () => this.consume(6, T.FloatLit) },
+    { when: [T.BoolLit], then: () => this.consume(7, T.BoolLit) },
+    { when: [T.NullLit], then: () => this.consume(8, T.NullLit) },
+  ], () => this.LA(1));
 
   /** Paren = "(" Expression ")" */
   private readonly paren = this.RULE('paren', (): AST.Expression => {
     const lParen = this.consume(1, T.LParen);
-    const inner = this.nested(() => this.SUBRULE(this.expression), nullAt);
+    const inner = this.nested(this.parenExpression, undefined, nullAt);
     const rParen = this.expect(2, T.RParen);
-    return this.ACTION(() => ({ kind: 'Paren', inner, start: start(lParen), end: start(rParen) }));
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return { kind: 'Paren', inner, start: start(lParen), end: start(rParen) };
   });
+
+  private readonly parenExpression = (): AST.Expression => this.SUBRULE(this.expression);
 
   /** Array = "[" [ ExpressionList ] "]" */
   private readonly array = this.RULE('array', (): AST.Expression => {
     const lBrack = this.consume(1, T.LBrack);
-    let elements: AST.Expression[] = [];
-    this.optional(2, () => !this.at(T.RBrack), () => {
-      elements = this.nested(() => this.SUBRULE(this.expressionList, { ARGS: [T.RBrack] }), () => []);
-    });
+    const elements = this.optional(2, !this.at(T.RBrack), this.arrayElements, undefined) ?? [];
     const rBrack = this.closeList(3, T.RBrack, elements);
-    return this.ACTION(() => ({ kind: 'Array', elements, start: start(lBrack), end: rBrack }));
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return { kind: 'Array', elements, start: start(lBrack), end: rBrack };
   });
+
+  private readonly arrayElements = (): AST.Expression[] => this.nested(this.elementList, undefined, emptyList<AST.Expression>);
+
+  private readonly elementList = (): AST.Expression[] => this.SUBRULE(this.expressionList, UNTIL_RBRACK);
 
   /** Object = "{" [ FieldList ] "}" */
   private readonly object = this.RULE('object', (): AST.Expression => {
     const lCurly = this.consume(1, T.LCurly);
-    let fields: AST.ObjectField[] = [];
     // Upstream compares with `]` here (sic), so `{}` goes through the field list, which
     // stops at once; only `{]` behaves differently: "expected }, got ]".
-    this.optional(2, () => !this.at(T.RBrack), () => {
-      fields = this.nested(() => this.SUBRULE(this.fieldList), () => []);
-    });
+    const fields = this.optional(2, !this.at(T.RBrack), this.objectFields, undefined) ?? [];
     const rCurly = this.expect(3, T.RCurly);
-    return this.ACTION(() => ({ kind: 'Object', fields, start: start(lCurly), end: start(rCurly) }));
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    return { kind: 'Object', fields, start: start(lCurly), end: start(rCurly) };
   });
+
+  private readonly objectFields = (): AST.ObjectField[] => this.nested(this.fieldListRule, undefined, emptyList<AST.ObjectField>);
+
+  private readonly fieldListRule = (): AST.ObjectField[] => this.SUBRULE(this.fieldList);
 
   /** ExpressionList = Expression { "," Expression } [ "," ] */
   private readonly expressionList = this.RULE('expressionList', (until: TokenType = T.RBrack): AST.Expression[] => {
-    const items: AST.Expression[] = [];
-    this.repeat(1, () => !this.at(until) && !this.at(T.EOF) && !this.listAbandoned, () => {
-      const item = this.SUBRULE(this.expression);
-      this.ACTION(() => items.push(item));
-      this.optional(2, () => !this.at(until), () => {
-        if (!this.RECORDING_PHASE && this.at(T.Terminator) && this.statementFollows()) {
-          // An unclosed `[` or `(` would otherwise swallow the statements after it, one
-          // "missing ','" per line. Beyond upstream: report once, leave the line to the body.
-          this.error('missing \',\' in expression list');
-          this.listAbandoned = true;
-          return;
-        }
-        this.separator(3, 'missing \',\' in expression list');
-      });
-    });
-    return items;
+    const list: List<AST.Expression> = { items: [], until };
+    this.repeat(1, this.expressionListContinues, this.expressionListItem, list);
+    return list.items;
   });
+
+  private readonly expressionListContinues = (list: List<AST.Expression>): boolean =>
+    !this.at(list.until) && !this.at(T.EOF) && !this.listAbandoned;
+
+  private readonly expressionListItem = (list: List<AST.Expression>): void => {
+    const item = this.SUBRULE(this.expression);
+    if (!this.RECORDING_PHASE) list.items.push(item);
+    this.optional(2, !this.at(list.until), this.expressionListSeparator, undefined);
+  };
+
+  private readonly expressionListSeparator = (): void => {
+    if (!this.RECORDING_PHASE && this.at(T.Terminator) && this.statementFollows()) {
+      // An unclosed `[` or `(` would otherwise swallow the statements after it, one
+      // "missing ','" per line. Beyond upstream: report once, leave the line to the body.
+      this.error('missing \',\' in expression list');
+      this.listAbandoned = true;
+      return;
+    }
+    this.separator(3, 'missing \',\' in expression list');
+  };
 
   /** After an abandoned list, the closing bracket is not looked for (its error is reported). */
   private closeList(idx: number, type: TokenType, items: readonly AST.Expression[]): Position {
@@ -439,61 +560,65 @@ export class AlloyParser extends EmbeddedActionsParser {
 
   /** FieldList = Field { "," Field } [ "," ] */
   private readonly fieldList = this.RULE('fieldList', (): AST.ObjectField[] => {
-    const fields: AST.ObjectField[] = [];
-    this.repeat(1, () => !this.at(T.RCurly) && !this.at(T.EOF), () => {
-      const field = this.SUBRULE(this.field);
-      this.ACTION(() => fields.push(field));
-      this.optional(2, () => !this.at(T.RCurly), () => this.separator(3, 'missing \',\' in field list'));
-    });
-    return fields;
+    const list: List<AST.ObjectField> = { items: [], until: T.RCurly };
+    this.repeat(1, this.fieldListContinues, this.fieldListItem, list);
+    return list.items;
   });
+
+  private readonly fieldListContinues = (): boolean => !this.at(T.RCurly) && !this.at(T.EOF);
+
+  private readonly fieldListItem = (list: List<AST.ObjectField>): void => {
+    const field = this.SUBRULE(this.field);
+    if (!this.RECORDING_PHASE) list.items.push(field);
+    this.optional(2, !this.at(T.RCurly), this.fieldSeparator, undefined);
+  };
+
+  private readonly fieldSeparator = (): void => this.separator(3, 'missing \',\' in field list');
 
   /** Field = ( IDENT | STRING ) "=" Expression */
   private readonly field = this.RULE('field', (): AST.ObjectField => {
-    const nameToken = this.choose(1, [
-      { when: [T.Ident], then: () => this.consume(2, T.Ident) },
-      { when: [T.StringLit], then: () => this.consume(3, T.StringLit) },
-    ], () => {
-      const at = this.LA(1);
-      this.error(`expected field name (string or identifier), got ${this.current()}`);
-      this.skipUntil(T.Assign);
-      return at;
-    });
+    const nameToken = this.choose(1, this.fieldNames, undefined);
     this.expect(4, T.Assign);
     const value = this.SUBRULE(this.expression);
-    return this.ACTION(() => {
-      // Upstream strips the quotes of a quoted key but does not unescape it.
-      const quoted = nameToken.tokenType === T.StringLit && nameToken.image.length > 2;
-      const key = quoted ? nameToken.image.slice(1, -1) : nameToken.image;
-      return { name: { ...identifier(key, nameToken), end: end(nameToken) }, quoted, value };
-    });
+    if (this.RECORDING_PHASE) return NOT_BUILT;
+    // Upstream strips the quotes of a quoted key but does not unescape it.
+    const quoted = nameToken.tokenType === T.StringLit && nameToken.image.length > 2;
+    const key = quoted ? nameToken.image.slice(1, -1) : nameToken.image;
+    return { name: identifier(key, nameToken), quoted, value };
+  });
+
+  private readonly fieldNames = new Choice<void, IToken>([
+    { when: [T.Ident], then: () => this.consume(2, T.Ident) },
+    { when: [T.StringLit], then: () => this.consume(3, T.StringLit) },
+  ], () => {
+    const at = this.LA(1);
+    this.error(`expected field name (string or identifier), got ${this.current()}`);
+    this.skipUntil(T.Assign);
+    return at;
   });
 
   // ---------------------------------------------------------------------------------------
   // Decisions and recovery
 
   /** Records an OR of the alternatives; at run time picks one by the next token. */
-  private choose<R>(
-    idx: number,
-    alternatives: readonly { when: readonly TokenType[]; then: () => R }[],
-    otherwise: () => R,
-  ): R {
-    if (this.RECORDING_PHASE) return this.or(idx, alternatives.map((alt) => ({ ALT: alt.then })));
-    const next = this.LA(1).tokenType;
-    for (const alt of alternatives) if (alt.when.includes(next)) return alt.then();
-    return otherwise();
+  private choose<A, R>(idx: number, choice: Choice<A, R>, arg: A): R {
+    if (this.RECORDING_PHASE) return this.or(idx, choice.alternatives.map((alt) => ({ ALT: () => alt.then(arg) })));
+    return choice.pick(this.LA(1))(arg);
   }
 
-  /** Records an OPTION; at run time takes it when `condition` holds. */
-  private optional(idx: number, condition: () => boolean, body: () => void): void {
-    if (this.RECORDING_PHASE) this.option(idx, body);
-    else if (condition()) body();
+  /** Records an OPTION; at run time calls `part(arg)` when `when` holds. Returns its result. */
+  private optional<A, R>(idx: number, when: boolean, part: (arg: A) => R, arg: A): R | undefined {
+    if (this.RECORDING_PHASE) {
+      this.option(idx, () => part(arg));
+      return undefined;
+    }
+    return when ? part(arg) : undefined;
   }
 
-  /** Records a MANY; at run time repeats while `condition` holds. */
-  private repeat(idx: number, condition: () => boolean, body: () => void): void {
-    if (this.RECORDING_PHASE) this.many(idx, body);
-    else while (condition()) body();
+  /** Records a MANY; at run time calls `part(arg)` while `condition(arg)` holds. */
+  private repeat<A>(idx: number, condition: (arg: A) => boolean, part: (arg: A) => void, arg: A): void {
+    if (this.RECORDING_PHASE) this.many(idx, () => part(arg));
+    else while (condition(arg)) part(arg);
   }
 
   /** Consumes the next token, reporting `expected X, got Y` when it is not `type`. */
@@ -531,8 +656,8 @@ export class AlloyParser extends EmbeddedActionsParser {
    * Runs `parse` one nesting level deeper. Past the limit it reports once, skips the rest
    * of the construct and stands `fallback` in for it.
    */
-  private nested<R>(parse: () => R, fallback: (at: IToken) => R): R {
-    if (this.RECORDING_PHASE) return parse();
+  private nested<A, R>(parse: (arg: A) => R, arg: A, fallback: (at: IToken) => R): R {
+    if (this.RECORDING_PHASE) return parse(arg);
     if (this.depth >= MAX_NESTING_DEPTH) {
       const at = this.LA(1);
       this.tooDeep(false, MAX_NESTING_DEPTH);
@@ -540,7 +665,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     }
     this.depth++;
     try {
-      return parse();
+      return parse(arg);
     } finally {
       this.depth--;
     }
@@ -657,6 +782,10 @@ function start(tok: IToken): Position {
 
 function end(tok: IToken): Position {
   return { offset: tok.endOffset!, line: tok.endLine!, column: tok.endColumn! };
+}
+
+function emptyList<T>(): T[] {
+  return [];
 }
 
 function nullAt(tok: IToken): AST.Literal {
