@@ -15,3 +15,7 @@ export type { Diagnostic, Severity } from './diag/diagnostic.js';
 export { quote } from './lexer/quote.js';
 export { format } from './printer/format.js';
 export type { FormatOptions } from './printer/format.js';
+export { renderDiagnostics } from './diag/render.js';
+export type { RenderOptions, SourceFiles } from './diag/render.js';
+export { shouldUseColor } from './diag/color.js';
+export type { ColorContext } from './diag/color.js';
