@@ -14,10 +14,11 @@ describe('shouldUseColor', () => {
     expect(shouldUseColor({ isTTY: undefined, env })).toBe(false);
   });
 
-  it('respects NO_COLOR whatever its value', () => {
-    for (const value of ['1', '0', 'false', '']) {
+  it('respects NO_COLOR set to any non-empty value', () => {
+    for (const value of ['1', '0', 'false']) {
       expect(shouldUseColor({ isTTY: true, env: { ...env, NO_COLOR: value } })).toBe(false);
     }
+    expect(shouldUseColor({ isTTY: true, env: { ...env, NO_COLOR: '' } })).toBe(true);
   });
 
   it('respects TERM=dumb', () => {

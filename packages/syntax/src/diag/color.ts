@@ -13,13 +13,14 @@ export interface ColorContext {
 }
 
 /**
- * Colour only when all hold: the stream is a TTY, `NO_COLOR` is not set (to any value, the
- * empty string included), `TERM` is not `dumb`, and `--no-color` was not given.
+ * Colour only when all hold: the stream is a TTY, `NO_COLOR` is not set to a non-empty
+ * value (the no-color.org convention, which fatih/color follows), `TERM` is not `dumb`,
+ * and `--no-color` was not given.
  */
 export function shouldUseColor(context: ColorContext): boolean {
   if (context.noColorFlag === true) return false;
   if (context.isTTY !== true) return false;
-  if (context.env.NO_COLOR !== undefined) return false;
+  if (context.env.NO_COLOR) return false;
   if (context.env.TERM === 'dumb') return false;
   return true;
 }
