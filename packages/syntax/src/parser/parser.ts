@@ -89,6 +89,8 @@ const POSTFIX_START = tokenTypeTable([T.Dot, T.LBrack, T.LParen]);
 interface BlockName {
   readonly fragments: string[];
   readonly start: IToken;
+  /** The token of the last fragment. */
+  last: IToken;
   label: string;
   labelToken: IToken | undefined;
 }
@@ -226,12 +228,10 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.consume(4, T.Assign);
     if (!this.RECORDING_PHASE) {
       if (name.fragments.length !== 1) {
-        const text = name.fragments.join('.');
         this.report(start(name.start), 'attribute names may only consist of a single identifier with no "."',
-          shift(start(name.start), text.length - 1));
+          end(name.last));
       } else if (name.labelToken !== undefined) {
-        this.report(start(name.labelToken), 'attribute names may not have labels',
-          shift(start(name.labelToken), name.label.length + 1));
+        this.report(start(name.labelToken), 'attribute names may not have labels', end(name.labelToken));
       }
     }
     const value = this.SUBRULE(this.expression);
@@ -268,7 +268,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   /** BlockName = IDENT { "." IDENT } [ STRING ] */
   private readonly blockName = this.RULE('blockName', (): BlockName => {
     const first = this.consume(1, T.Ident);
-    const name: BlockName = { fragments: [first.image], start: first, label: '', labelToken: undefined };
+    const name: BlockName = { fragments: [first.image], start: first, last: first, label: '', labelToken: undefined };
     this.repeat(2, this.atDot, this.blockNameFragment, name);
     this.optional(5, !this.at(T.Assign) && !this.at(T.LCurly), this.blockLabel, name);
     return name;
@@ -278,7 +278,8 @@ export class AlloyParser extends EmbeddedActionsParser {
 
   private readonly blockNameFragment = (name: BlockName): void => {
     this.consume(3, T.Dot);
-    name.fragments.push(this.expectIdentifier(4, 'expected identifier, got').image);
+    name.last = this.expectIdentifier(4, 'expected identifier, got');
+    name.fragments.push(name.last.image);
   };
 
   private readonly blockLabel = (name: BlockName): void => {
@@ -790,10 +791,6 @@ function emptyList<T>(): T[] {
 
 function nullAt(tok: IToken): AST.Literal {
   return { kind: 'Literal', type: 'null', raw: 'null', start: start(tok), end: start(tok) };
-}
-
-function shift(pos: Position, bytes: number): Position {
-  return { offset: pos.offset + bytes, line: pos.line, column: pos.column + bytes };
 }
 
 function identifier(name: string, tok: IToken): AST.Identifier {
