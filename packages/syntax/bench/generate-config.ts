@@ -10,6 +10,7 @@
  * and strings and numbers are the same values. It is laid out like the Alloy text (same
  * line breaks, tab indentation) so the two are close in size.
  */
+import { mulberry32 } from '../test/support/mulberry32.js';
 
 // ---------------------------------------------------------------------------------------
 // Model
@@ -34,22 +35,10 @@ type Statement =
 // ---------------------------------------------------------------------------------------
 // Seeded PRNG
 
-/** mulberry32: small, fast, and good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Random {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = prng(seed);
+    this.next = mulberry32(seed);
   }
   /** An integer in [min, max]. */
   int(min: number, max: number): number {

@@ -25,6 +25,7 @@ import type {
 import { parseExpression, parseFile } from '../src/index.js';
 import { format } from '../src/printer/format.js';
 import { commentTexts, minimizeSource, stringTexts, stripPositions } from './support/ast-compare.js';
+import { mulberry32 } from './support/mulberry32.js';
 
 const TIMEOUT = 20_000;
 const NUM_RUNS = 250;
@@ -231,18 +232,6 @@ const { body: bodyArb } = fc.letrec<{ stmt: BStmt; body: readonly BStmt[] }>((ti
 const LINE_COMMENTS = ['// c', '//', '// trailing blanks   ', '//\ttab', '// "q" `r` é 😀', '// a = 1', '//// x'];
 const BLOCK_COMMENTS = ['/* c */', '/**/', '/* a ** b */', '/*"q"*/', '/*\ttab */'];
 const MULTILINE_COMMENTS = ['/* multi\nline */', '/*\n * doc\n */'];
-
-/** A small deterministic random source, so a layout is reproducible from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Layout {
   /** Probability of optional line breaks. */
