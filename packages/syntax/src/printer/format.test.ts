@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attribute, Expression, Literal, ObjectExpr } from '../ast/nodes.js';
 import { parseExpression } from '../parser/parse.js';
-import { expectStable, fmt, parse } from '../../test/helpers/printer.js';
+import { expectStable, fmt, parse } from '../../test/support/format.js';
 import { format } from './format.js';
 
 type Case = readonly [rule: string, input: string, output: string];

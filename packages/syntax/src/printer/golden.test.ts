@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectStable, fmt } from '../../test/helpers/printer.js';
+import { expectStable, fmt } from '../../test/support/format.js';
 
 const dir = fileURLToPath(new URL('../../test/fixtures/printer/', import.meta.url));
 const names = readdirSync(dir)

@@ -4,16 +4,8 @@
  */
 import type { Expression, File, Literal, Statement } from '../../src/ast/nodes.js';
 
-function isPosition(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return (
-    keys.length === 3 &&
-    typeof (value as Record<string, unknown>)['offset'] === 'number' &&
-    typeof (value as Record<string, unknown>)['line'] === 'number' &&
-    typeof (value as Record<string, unknown>)['column'] === 'number'
-  );
-}
+/** The AST's position-valued properties (see src/ast/nodes.ts). */
+const POSITION_KEYS = new Set(['start', 'end', 'lCurly', 'lBrack', 'lParen', 'labelPos', 'operatorPos']);
 
 /**
  * A deep copy of `node` without any `Position` (start, end, lCurly, labelPos, lBrack,
@@ -24,7 +16,7 @@ export function stripPositions<T>(node: T): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (value === undefined || isPosition(value)) continue;
+    if (value === undefined || POSITION_KEYS.has(key)) continue;
     out[key] = stripPositions(value);
   }
   return out;
