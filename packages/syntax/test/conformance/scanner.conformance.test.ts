@@ -1,5 +1,6 @@
 /** Upstream scanner cases: token streams, first-token errors and identifier helpers. */
 import { readFileSync } from 'node:fs';
+import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { Scanner, isValidIdentifier, sanitizeIdentifier, tokenName } from '../../src/index.js';
 import { decodeSourceText, encodeSourceText } from '../../src/source/source-text.js';
@@ -25,7 +26,7 @@ describe('scanner token cases', () => {
   it.each(cases.filter((c) => c.tokens).map((c) => [c.name, c] as const))('%s', (_, c) => {
     const source = c.input ?? decodeSourceText(Buffer.from(c.input_bytes_hex!, 'hex'));
     const scanner = new Scanner(source, { insertTerminators: false });
-    const tokens = [];
+    const tokens: IToken[] = [];
     for (;;) {
       const tok = scanner.scan();
       tokens.push(tok);
