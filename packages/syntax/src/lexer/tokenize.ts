@@ -1,6 +1,6 @@
 import type { Comment, CommentGroup } from '../ast/nodes.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { Scanner, type Token } from './scanner.js';
+import { Scanner, type ScanError, type Token } from './scanner.js';
 import { Comment as CommentToken, EOF } from './tokens.js';
 
 export interface TokenizeResult {
@@ -13,43 +13,112 @@ export interface TokenizeResult {
   readonly scanDiagnosticOffsets: number[];
 }
 
-/** Scans a whole file, setting comments aside for the formatter. */
-export function tokenize(source: string, filename = ''): TokenizeResult {
-  const scanner = new Scanner(source);
-  const tokens: Token[] = [];
-  const comments: CommentGroup[] = [];
-  let group: Comment[] | undefined;
-  let groupEndLine = 0;
-  const scanDiagnosticOffsets: number[] = [];
+/**
+ * Scans a file on demand: the parser pulls tokens one at a time, and comments are set
+ * aside for the formatter as they go by.
+ *
+ * Pulling rather than scanning everything first is what keeps parsing cheap on memory: a
+ * token is garbage as soon as the parser has moved past it, and V8 collects short-lived
+ * garbage almost for free, whereas millions of tokens kept alive until the end of the
+ * parse are copied by every collection that finds them.
+ */
+export class TokenStream {
+  /** Comments read so far, grouped as upstream groups them: adjacent, at most one line apart. */
+  readonly comments: CommentGroup[] = [];
 
-  for (;;) {
-    const errorsBefore = scanner.errors.length;
-    const token = scanner.scan();
-    for (let i = errorsBefore; i < scanner.errors.length; i++) scanDiagnosticOffsets.push(token.startOffset);
-    if (token.tokenType !== CommentToken) {
-      group = undefined;
-      tokens.push(token);
-      if (token.tokenType === EOF) break;
-      continue;
-    }
-    const comment = toComment(token);
-    if (group === undefined || comment.start.line > groupEndLine + 1) {
-      group = [];
-      comments.push(group);
-    }
-    group.push(comment);
-    groupEndLine = comment.end.line;
+  private readonly scanner: Scanner;
+  private readonly filename: string;
+  /** For each scanner error, the offset of the token being scanned when it was found. */
+  private readonly errorOffsets: number[] = [];
+  private group: Comment[] | undefined;
+  private groupEndLine = 0;
+  /** Set once the end is reached; from then on every call returns it. */
+  private eof: Token | undefined;
+
+  constructor(source: string, filename = '') {
+    this.scanner = new Scanner(source);
+    this.filename = filename;
   }
 
-  const scanDiagnostics = scanner.errors.map(
-    (e): Diagnostic => ({
-      severity: 'error',
-      message: e.message,
-      file: filename,
-      start: { offset: e.offset, line: e.line, column: e.column },
-    }),
-  );
-  return { tokens, comments, scanDiagnostics, scanDiagnosticOffsets };
+  /** The next token that is not a comment; at the end, the same EOF token every time. */
+  next(): Token {
+    if (this.eof !== undefined) return this.eof;
+    const scanner = this.scanner;
+    const errors = scanner.errors;
+    for (;;) {
+      const errorsBefore = errors.length;
+      const token = scanner.scan();
+      for (let i = errorsBefore; i < errors.length; i++) this.errorOffsets.push(token.startOffset);
+      if (token.tokenType !== CommentToken) {
+        this.group = undefined;
+        if (token.tokenType === EOF) this.eof = token;
+        return token;
+      }
+      this.addComment(token);
+    }
+  }
+
+  /** Whether the end has been read. */
+  get done(): boolean {
+    return this.eof !== undefined;
+  }
+
+  /** Reads to the end, collecting the remaining comments and scanner errors. */
+  drain(): void {
+    while (this.eof === undefined) this.next();
+  }
+
+  /** How many scanner errors have been found so far. */
+  get errorCount(): number {
+    return this.errorOffsets.length;
+  }
+
+  /** The offset of the token that was being scanned when error `i` was found. */
+  errorOffset(i: number): number {
+    return this.errorOffsets[i]!;
+  }
+
+  /** Scanner error `i` as a diagnostic. */
+  diagnostic(i: number): Diagnostic {
+    return toDiagnostic(this.scanner.errors[i]!, this.filename);
+  }
+
+  private addComment(token: Token): void {
+    const comment = toComment(token);
+    if (this.group === undefined || comment.start.line > this.groupEndLine + 1) {
+      this.group = [];
+      this.comments.push(this.group);
+    }
+    this.group.push(comment);
+    this.groupEndLine = comment.end.line;
+  }
+}
+
+/** Scans a whole file up front, setting comments aside for the formatter. */
+export function tokenize(source: string, filename = ''): TokenizeResult {
+  const stream = new TokenStream(source, filename);
+  const tokens: Token[] = [];
+  for (;;) {
+    const token = stream.next();
+    tokens.push(token);
+    if (token.tokenType === EOF) break;
+  }
+  const scanDiagnostics: Diagnostic[] = [];
+  const scanDiagnosticOffsets: number[] = [];
+  for (let i = 0; i < stream.errorCount; i++) {
+    scanDiagnostics.push(stream.diagnostic(i));
+    scanDiagnosticOffsets.push(stream.errorOffset(i));
+  }
+  return { tokens, comments: stream.comments, scanDiagnostics, scanDiagnosticOffsets };
+}
+
+function toDiagnostic(e: ScanError, filename: string): Diagnostic {
+  return {
+    severity: 'error',
+    message: e.message,
+    file: filename,
+    start: { offset: e.offset, line: e.line, column: e.column },
+  };
 }
 
 function toComment(token: Token): Comment {
