@@ -12,11 +12,11 @@ const RUNNERS: Readonly<Record<string, string>> = {
   'printer': 'printer.conformance.test.ts',
   'scanner.json': 'scanner.conformance.test.ts',
   'diag': 'diag.conformance.test.ts',
+  'eval.json': 'eval.conformance.test.ts',
 };
 
 /** Expression evaluation, the standard library and decoding arrive with the evaluator. */
 const PENDING: Readonly<Record<string, string>> = {
-  'eval.json': 'expression evaluation: the evaluator issue (#4)',
   'stdlib.json': 'standard library: the evaluator issue (#4)',
   'decode.json': 'decoding into typed arguments: the evaluator issue (#4)',
   'alloyjson.json': 'alloyjson value encoding: the evaluator issue (#4)',
