@@ -19,3 +19,4 @@ export { renderDiagnostics } from './diag/render.js';
 export type { RenderOptions, SourceFiles } from './diag/render.js';
 export { shouldUseColor } from './diag/color.js';
 export type { ColorContext } from './diag/color.js';
+export * from './eval/index.js';
