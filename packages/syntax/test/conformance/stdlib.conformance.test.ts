@@ -1,0 +1,94 @@
+/**
+ * Upstream standard-library cases (`syntax/vm/vm_stdlib_test.go` and the stdlib docs), as
+ * data: each expression is evaluated with only the standard library in scope, and its
+ * value compared with the expected alloyjson value, or its first diagnostic
+ * (`line:col: message`) matched against the expected pattern.
+ *
+ * A case's `env` is the whole environment `sys.env` sees, so every other variable reads as
+ * unset. Experimental functions need no gate here: gating belongs to the runtime.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diag/diagnostic.js';
+import { evaluate } from '../../src/eval/evaluate.js';
+import type { Scope } from '../../src/eval/scope.js';
+import type { Value } from '../../src/eval/value.js';
+import { parseExpression } from '../../src/parser/parse.js';
+import { compareByteOrder } from '../../src/source/byte-order.js';
+import { createStdlib } from '../../src/stdlib/index.js';
+import { conformanceDir } from './conformance-dir.js';
+
+type AlloyJson =
+  | { readonly type: 'null'; readonly value: null }
+  | { readonly type: 'number'; readonly value: number }
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'bool'; readonly value: boolean }
+  | { readonly type: 'array'; readonly value: readonly AlloyJson[] }
+  | { readonly type: 'object'; readonly value: readonly { readonly key: string; readonly value: AlloyJson }[] }
+  | { readonly type: 'function' | 'capsule'; readonly value: string };
+
+interface StdlibCase {
+  readonly name: string;
+  readonly expr: string;
+  readonly expect?: AlloyJson;
+  /** An RE2 pattern; the ones in the data are also valid JavaScript patterns. */
+  readonly error?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly stability?: 'experimental';
+  readonly unordered?: boolean;
+}
+
+const cases = JSON.parse(readFileSync(`${conformanceDir('syntax')}/stdlib.json`, 'utf8')) as StdlibCase[];
+
+/** The value in alloyjson form (numbers as float64, unordered keys in byte order). */
+function toAlloyJson(value: Value): AlloyJson {
+  switch (value.type) {
+    case 'null': return { type: 'null', value: null };
+    case 'number': return { type: 'number', value: Number(value.value) };
+    case 'string': return { type: 'string', value: value.value };
+    case 'bool': return { type: 'bool', value: value.value };
+    case 'array': return { type: 'array', value: value.elements.map(toAlloyJson) };
+    case 'object': {
+      const keys = [...value.fields.keys()];
+      if (!value.ordered) keys.sort(compareByteOrder);
+      return { type: 'object', value: keys.map((key) => ({ key, value: toAlloyJson(value.fields.get(key)!) })) };
+    }
+    case 'function': return { type: 'function', value: 'function' };
+    case 'capsule': return { type: 'capsule', value: value.capsule.tokenize?.() ?? value.capsule.typeName };
+  }
+}
+
+/** A scope that is the standard library over exactly the case's environment. */
+function stdlibScope(environment: Readonly<Record<string, string>>): Scope {
+  const identifiers = createStdlib({ environment });
+  return { lookup: (name) => identifiers.get(name) };
+}
+
+function run(c: StdlibCase): { value: AlloyJson } | { error: string } {
+  const parsed = parseExpression(c.expr);
+  const [parseError] = parsed.diagnostics;
+  if (parseError !== undefined) return { error: formatDiagnostic(parseError) };
+  const result = evaluate(parsed.expression, stdlibScope(c.env ?? {}));
+  return result.ok ? { value: toAlloyJson(result.value) } : { error: formatDiagnostic(result.diagnostic) };
+}
+
+/** An array's elements in a canonical order, for results whose order upstream leaves open. */
+function asMultiset(json: AlloyJson): AlloyJson {
+  if (json.type !== 'array') return json;
+  return { type: 'array', value: [...json.value].sort((a, b) => compareByteOrder(JSON.stringify(a), JSON.stringify(b))) };
+}
+
+describe('upstream standard library cases', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const outcome = run(c);
+    if (c.error !== undefined) {
+      expect(outcome).toHaveProperty('error');
+      expect((outcome as { error: string }).error).toMatch(new RegExp(c.error));
+    } else if (c.unordered) {
+      expect(outcome).toHaveProperty('value');
+      expect(asMultiset((outcome as { value: AlloyJson }).value)).toEqual(asMultiset(c.expect!));
+    } else {
+      expect(outcome).toEqual({ value: c.expect });
+    }
+  });
+});
