@@ -13,11 +13,11 @@ const RUNNERS: Readonly<Record<string, string>> = {
   'scanner.json': 'scanner.conformance.test.ts',
   'diag': 'diag.conformance.test.ts',
   'eval.json': 'eval.conformance.test.ts',
+  'stdlib.json': 'stdlib.conformance.test.ts',
 };
 
 /** Expression evaluation, the standard library and decoding arrive with the evaluator. */
 const PENDING: Readonly<Record<string, string>> = {
-  'stdlib.json': 'standard library: the evaluator issue (#4)',
   'decode.json': 'decoding into typed arguments: the evaluator issue (#4)',
   'alloyjson.json': 'alloyjson value encoding: the evaluator issue (#4)',
 };
