@@ -20,3 +20,7 @@ export type { RenderOptions, SourceFiles } from './diag/render.js';
 export { shouldUseColor } from './diag/color.js';
 export type { ColorContext } from './diag/color.js';
 export * from './eval/index.js';
+export { printValue } from './eval/print.js';
+export { marshalValue, marshalBody, UnsupportedValueError } from './encoding/alloyjson.js';
+export type { EvaluatedBody, EvaluatedStatement, EvaluatedAttribute, EvaluatedBlock } from './encoding/alloyjson.js';
+export * from './stdlib/index.js';
