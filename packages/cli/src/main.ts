@@ -4,10 +4,13 @@
  * `bin/ingot.js`.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { quote } from '@ingot/syntax';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { demo } from './commands/demo.js';
+import { evalCommand, OUTPUT_FORMATS, type OutputFormat } from './commands/eval.js';
 import { fmt } from './commands/fmt.js';
 import { processIo, type Io } from './io.js';
+import { parseStabilityLevel, STABILITY_LEVELS, type StabilityLevel } from './stability.js';
 
 /** The version in packages/cli/package.json (one level up from both `src/` and `dist/`). */
 export function version(): string {
@@ -54,6 +57,30 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     });
 
   program
+    .command('eval')
+    .summary('evaluate an expression and print its value')
+    .description(
+      'Evaluate an expression with the standard library in scope and print its value, in ' +
+        'Alloy syntax or as alloyjson (the JSON form of Alloy\'s web API). Errors are ' +
+        'reported with their position in the expression. Put -- before an expression that ' +
+        'starts with a minus sign: ingot eval -- "-x + 1".',
+    )
+    .argument('<expression>', 'the expression, e.g. \'string.format("%s:%d", "host", 80)\'')
+    .addOption(new Option('--format <format>', 'how to print the value').choices(OUTPUT_FORMATS).default('alloy'))
+    .addOption(
+      new Option('--stability.level <level>', `the least stable features allowed: ${STABILITY_LEVELS.join(', ')}`)
+        .argParser(stabilityLevelArgument)
+        .default('generally-available'),
+    )
+    .action((expression: string, opts: { format: OutputFormat; 'stability.level': StabilityLevel }, cmd: Command) => {
+      const { color } = cmd.optsWithGlobals<GlobalOptions>();
+      exitCode = evalCommand(
+        { expression, format: opts.format, stabilityLevel: opts['stability.level'], color },
+        io,
+      );
+    });
+
+  program
     .command('demo')
     .summary('show what Ingot can do so far')
     .description('Format an embedded sample configuration and show the diagnostics of a broken one.')
@@ -71,4 +98,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return 1;
   }
   return exitCode;
+}
+
+/** As upstream's flag: `invalid stability level "beta"`. */
+function stabilityLevelArgument(text: string): StabilityLevel {
+  const level = parseStabilityLevel(text);
+  if (level === undefined) throw new InvalidArgumentError(`invalid stability level ${quote(text)}`);
+  return level;
 }
