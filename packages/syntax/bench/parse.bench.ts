@@ -17,11 +17,10 @@
  * difference between the two inputs does not skew them. The issue's target is
  * parse ≤ 4x JSON.parse.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { File } from '../src/index.js';
 import { compileSources } from './compile-sources.js';
 import { DEFAULT_SEED, generateConfigPair } from './generate-config.js';
+import { measure, stage, timing, type Timing } from './measure.js';
 
 const TARGET_RATIO = 4;
 
@@ -59,56 +58,6 @@ async function loadFormat(): Promise<FormatFn | undefined> {
   }
 }
 const format = await loadFormat();
-
-// ---------------------------------------------------------------------------------------
-// Timing
-
-/** A collection before each run keeps one run's garbage from being charged to the next. */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-interface Timing {
-  readonly median: number;
-  readonly min: number;
-  readonly runs: number;
-}
-
-interface Stage {
-  readonly run: () => unknown;
-  /** Timed runs per round (more for short stages, for a steadier median). */
-  readonly perRound: number;
-  readonly times: number[];
-}
-
-const stage = (run: () => unknown, perRound = 1): Stage => ({ run, perRound, times: [] });
-
-/**
- * Warms every stage up, then times them in interleaved rounds (each stage in turn, with
- * a collection before each run) until `budgetMs` is spent, at least `minRounds` and at
- * most `maxRounds` times. Interleaving exposes every stage to the same machine load, so
- * the ratios stay meaningful on a busy machine even when absolute times drift.
- */
-function measure(stages: readonly Stage[], { warmup = 2, minRounds = 5, maxRounds = 25, budgetMs = 24_000 } = {}): void {
-  for (let i = 0; i < warmup; i++) for (const s of stages) s.run();
-  const start = performance.now();
-  for (let round = 0; round < minRounds || (round < maxRounds && performance.now() - start < budgetMs); round++) {
-    for (const s of stages) {
-      for (let i = 0; i < s.perRound; i++) {
-        gc();
-        const t0 = performance.now();
-        s.run();
-        s.times.push(performance.now() - t0);
-      }
-    }
-  }
-}
-
-function timing(s: Stage): Timing {
-  const times = [...s.times].sort((a, b) => a - b);
-  const mid = times.length >> 1;
-  const median = times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { median, min: times[0]!, runs: times.length };
-}
 
 /** Keeps results reachable so the engine cannot drop the work. */
 let sink: unknown;
