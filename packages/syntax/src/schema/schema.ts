@@ -59,11 +59,16 @@ export interface RepeatedBlockField<S extends BodySchema = BodySchema> extends D
 }
 
 /** Exactly `count` blocks of one name (upstream `block` on a Go array `[N]T`). */
-export interface FixedBlocksField<S extends BodySchema = BodySchema, N extends number = number> extends Documented {
+export interface FixedBlocksField<
+  S extends BodySchema = BodySchema,
+  N extends number = number,
+  P extends 'required' | 'optional' = 'required' | 'optional',
+> extends Documented {
   readonly kind: 'fixed_blocks';
   readonly schema: S;
   readonly count: N;
-  readonly presence: 'required' | 'optional';
+  /** An optional fixed-count field may be left out entirely. */
+  readonly presence: P;
 }
 
 /**
@@ -81,7 +86,7 @@ export type Field =
   | AttrField<any, any>
   | BlockField<any, any>
   | RepeatedBlockField<any>
-  | FixedBlocksField<any, any>
+  | FixedBlocksField<any, any, any>
   | EnumField<any>;
 
 export type Fields = { readonly [name: string]: Field };
@@ -131,7 +136,7 @@ export type FieldValue<F extends Field> =
   F extends AttrField<infer T, any> ? Infer<T>
   : F extends BlockField<infer S, any> ? Decoded<S>
   : F extends RepeatedBlockField<infer S> ? readonly Decoded<S>[]
-  : F extends FixedBlocksField<infer S, infer N> ? Tuple<Decoded<S>, N>
+  : F extends FixedBlocksField<infer S, infer N, any> ? Tuple<Decoded<S>, N>
   : F extends EnumField<infer A> ? readonly EnumElement<A>[]
   : never;
 
@@ -175,8 +180,12 @@ export function children<S extends BodySchema>(
 ): RepeatedBlockField<S>;
 export function children<S extends BodySchema, const N extends number>(
   schema: S,
-  options: Documented & { readonly optional?: boolean; readonly count: N },
-): FixedBlocksField<S, N>;
+  options: Documented & { readonly optional: true; readonly count: N },
+): FixedBlocksField<S, N, 'optional'>;
+export function children<S extends BodySchema, const N extends number>(
+  schema: S,
+  options: Documented & { readonly optional?: false; readonly count: N },
+): FixedBlocksField<S, N, 'required'>;
 export function children(
   schema: BodySchema,
   options: Documented & { readonly optional?: boolean; readonly count?: number } = {},
@@ -212,7 +221,7 @@ export interface BlockDefinition<F extends Fields, L extends string | undefined>
 /** Declares a block (or a component's whole arguments or exports). */
 export function block<const F extends Fields, const L extends string | undefined = undefined>(
   definition: BlockDefinition<F, L>,
-): BlockSchema<F, L> {
+): BlockSchema<F, NoInfer<L>> {
   checkFieldNames(definition.fields, definition.label);
   return Object.freeze({
     kind: 'struct',
