@@ -26,23 +26,31 @@ export class TokenStream {
   /** Comments read so far, grouped as upstream groups them: adjacent, at most one line apart. */
   readonly comments: CommentGroup[] = [];
 
-  private readonly scanner: Scanner;
+  private readonly source: string;
   private readonly filename: string;
+  private scanner: Scanner;
   /** For each scanner error, the offset of the token being scanned when it was found. */
   private readonly errorOffsets: number[] = [];
   private group: Comment[] | undefined;
   private groupEndLine = 0;
   /** Set once the end is reached; from then on every call returns it. */
   private eof: Token | undefined;
+  /** How many tokens `next` has returned. */
+  private returned = 0;
+  /** Set while `next` runs: still set on entry means the last call was cut short. */
+  private reading = false;
 
   constructor(source: string, filename = '') {
-    this.scanner = new Scanner(source);
+    this.source = source;
     this.filename = filename;
+    this.scanner = new Scanner(source);
   }
 
   /** The next token that is not a comment; at the end, the same EOF token every time. */
   next(): Token {
     if (this.eof !== undefined) return this.eof;
+    if (this.reading) this.restart();
+    this.reading = true;
     const scanner = this.scanner;
     const errors = scanner.errors;
     for (;;) {
@@ -52,15 +60,30 @@ export class TokenStream {
       if (token.tokenType !== CommentToken) {
         this.group = undefined;
         if (token.tokenType === EOF) this.eof = token;
+        this.returned++;
+        this.reading = false;
         return token;
       }
       this.addComment(token);
     }
   }
 
-  /** Whether the end has been read. */
-  get done(): boolean {
-    return this.eof !== undefined;
+  /**
+   * The parser reads tokens deep in its recursion, where the JavaScript stack can run out
+   * (it reports that and carries on). Should it run out within the scanner, the scanner is
+   * left halfway through a token; the stream then scans again from the start, up to the
+   * tokens already returned, and goes on from there as if nothing had happened.
+   */
+  private restart(): void {
+    this.scanner = new Scanner(this.source);
+    this.comments.length = 0;
+    this.errorOffsets.length = 0;
+    this.group = undefined;
+    this.groupEndLine = 0;
+    const returned = this.returned;
+    this.returned = 0;
+    this.reading = false;
+    while (this.returned < returned) this.next();
   }
 
   /** Reads to the end, collecting the remaining comments and scanner errors. */

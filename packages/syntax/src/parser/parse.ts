@@ -1,6 +1,6 @@
 import type { Expression, File } from '../ast/nodes.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { tokenize } from '../lexer/tokenize.js';
+import { TokenStream } from '../lexer/tokenize.js';
 import { decodeSourceText } from '../source/source-text.js';
 import { AlloyParser } from './parser.js';
 
@@ -32,14 +32,14 @@ function parser(): AlloyParser {
 /** Parses an Alloy file. Bytes are read as UTF-8; invalid bytes are reported, not lost. */
 export function parseFile(source: string | Uint8Array, options: ParseOptions = {}): ParseFileResult {
   const filename = options.filename ?? '';
-  const scanned = tokenize(decodeSourceText(source), filename);
-  const { body, diagnostics } = parser().parseFile({ ...scanned, filename });
-  return { file: { kind: 'File', name: filename, body, comments: scanned.comments }, diagnostics };
+  const tokens = new TokenStream(decodeSourceText(source), filename);
+  const { body, diagnostics } = parser().parseFile({ tokens, filename });
+  return { file: { kind: 'File', name: filename, body, comments: tokens.comments }, diagnostics };
 }
 
 /** Parses one expression, which must be followed only by the end of its line or input. */
 export function parseExpression(source: string | Uint8Array, options: ParseOptions = {}): ParseExpressionResult {
   const filename = options.filename ?? '';
-  const scanned = tokenize(decodeSourceText(source), filename);
-  return parser().parseExpression({ ...scanned, filename });
+  const tokens = new TokenStream(decodeSourceText(source), filename);
+  return parser().parseExpression({ tokens, filename });
 }

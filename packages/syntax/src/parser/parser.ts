@@ -8,12 +8,13 @@
  * get exactly upstream's messages and upstream's recovery (report, skip to a safe token,
  * go on), so one run reports every mistake without a cascade.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import type * as AST from '../ast/nodes.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { Position } from '../source/position.js';
 import { isValidIdentifier } from '../lexer/identifier.js';
 import { quote } from '../lexer/quote.js';
+import { TokenStream } from '../lexer/tokenize.js';
 import * as T from '../lexer/tokens.js';
 import { tokenName } from '../lexer/tokens.js';
 import { buildBinaryTree, type OperatorToken } from './precedence.js';
@@ -113,18 +114,30 @@ interface Postfix {
 }
 
 export interface ParserInput {
-  readonly tokens: IToken[];
+  /** Read as the parse goes; read to its end (all comments and scanner errors) when it is over. */
+  readonly tokens: TokenStream;
   readonly filename: string;
-  /** Scanner diagnostics, each tagged with the offset of the token being scanned. */
-  readonly scanDiagnostics: readonly Diagnostic[];
-  readonly scanDiagnosticOffsets: readonly number[];
 }
+
+/** Stands in for the stream and the tokens between parses. */
+const NO_TOKENS = new TokenStream('');
+const NO_TOKEN: IToken = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN);
 
 export class AlloyParser extends EmbeddedActionsParser {
   private filename = '';
   private diagnostics: Diagnostic[] = [];
-  private pendingScan: readonly Diagnostic[] = [];
-  private pendingScanOffsets: readonly number[] = [];
+  /**
+   * The token source. The parser reads tokens as it goes instead of from an array
+   * (see `LA` below), so that they do not all stay alive until the end of the parse.
+   */
+  private stream = NO_TOKENS;
+  /** LA(1), always read. */
+  private nextToken = NO_TOKEN;
+  /** Tokens read beyond LA(1) by a longer lookahead: LA(2), LA(3), ... */
+  private readonly lookahead: IToken[] = [];
+  /** LA(0), the token consumed last. */
+  private previousToken = NO_TOKEN;
+  /** How many of the stream's scanner errors are in `diagnostics` already. */
   private nextScan = 0;
   /** Line of the last parser error: upstream drops a second parser error on the same line. */
   private lastErrorLine = 0;
@@ -731,11 +744,14 @@ export class AlloyParser extends EmbeddedActionsParser {
   // Diagnostics
 
   private load(input: ParserInput): void {
-    this.input = input.tokens;
+    // Resets Chevrotain's state; the tokens come from the stream, not from this array.
+    this.input = [];
+    this.stream = input.tokens;
+    this.lookahead.length = 0;
+    this.previousToken = NO_TOKEN;
+    this.nextToken = this.stream.next();
     this.filename = input.filename;
     this.diagnostics = [];
-    this.pendingScan = input.scanDiagnostics;
-    this.pendingScanOffsets = input.scanDiagnosticOffsets;
     this.nextScan = 0;
     this.lastErrorLine = 0;
     this.depth = 0;
@@ -743,10 +759,15 @@ export class AlloyParser extends EmbeddedActionsParser {
   }
 
   private finish(): Diagnostic[] {
+    // Scanner errors after the end of what was parsed (after a standalone expression) count too.
+    this.stream.drain();
     this.flushScanDiagnostics(Infinity);
     const diagnostics = this.diagnostics;
     this.diagnostics = [];
-    this.input = [];
+    this.stream = NO_TOKENS;
+    this.nextToken = NO_TOKEN;
+    this.previousToken = NO_TOKEN;
+    this.lookahead.length = 0;
     return diagnostics;
   }
 
@@ -767,13 +788,50 @@ export class AlloyParser extends EmbeddedActionsParser {
   }
 
   /**
-   * Upstream scans lazily, one token ahead of the parser, so its scanner errors interleave
-   * with parser errors; this keeps that order although Ingot scans first.
+   * Upstream scans one token ahead of the parser, so its scanner errors interleave with
+   * parser errors; this keeps that order although Ingot's lookahead can run further ahead
+   * (and a TERMINATOR can share its offset with the comment after it).
    */
   private flushScanDiagnostics(upToOffset: number): void {
-    while (this.nextScan < this.pendingScan.length && this.pendingScanOffsets[this.nextScan]! <= upToOffset) {
-      this.diagnostics.push(this.pendingScan[this.nextScan++]!);
+    // Every token starting up to `upToOffset` must have been scanned: a token can start
+    // where LA(1) does (a comment after the TERMINATOR put in front of it).
+    for (let k = 1; this.LA(k).startOffset <= upToOffset && this.LA(k).tokenType !== T.EOF; k++);
+    const stream = this.stream;
+    while (this.nextScan < stream.errorCount && stream.errorOffset(this.nextScan) <= upToOffset) {
+      this.diagnostics.push(stream.diagnostic(this.nextScan++));
     }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Token source
+  //
+  // Chevrotain reads tokens through these methods (its lexer adapter, which is meant to be
+  // overridden for lazy lexers); here they read from the stream as the parse goes instead
+  // of indexing an array of all the tokens. The grammar is LL(1): LA(1) is always read,
+  // further lookahead only on the rare paths that need it.
+
+  protected override LA(howMuch: number): IToken {
+    if (howMuch === 1) return this.nextToken;
+    if (howMuch <= 0) return this.previousToken;
+    while (this.lookahead.length < howMuch - 1) this.lookahead.push(this.stream.next());
+    return this.lookahead[howMuch - 2]!;
+  }
+
+  protected override LA_FAST(howMuch: number): IToken {
+    return this.LA(howMuch);
+  }
+
+  /** Moves to the next token (the final EOF token repeats itself). */
+  consumeToken(): void {
+    // Read first: should the stack run out while reading, nothing has moved.
+    const next = this.lookahead.length > 0 ? this.lookahead.shift()! : this.stream.next();
+    this.previousToken = this.nextToken;
+    this.nextToken = next;
+  }
+
+  protected override SKIP_TOKEN(): IToken {
+    this.consumeToken();
+    return this.nextToken;
   }
 }
 
