@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { byteArray } from './byte-array.js';
-import { convertToParam, convertToSecret, convertToString, convertToStringList } from './convert.js';
+import {
+  convertToNumber,
+  convertToOptionalSecret,
+  convertToParam,
+  convertToSecret,
+  convertToString,
+  convertToStringList,
+} from './convert.js';
 import { ElementError, ValueError, ValueTypeError } from './errors.js';
-import { asSecret, optionalSecretValue, secretValue } from './secret.js';
+import { asOptionalSecret, asSecret, optionalSecretValue, secretValue } from './secret.js';
 import { array, bool, float, int, NULL, object, string, uint } from './value.js';
 
 describe('convertToString', () => {
@@ -73,6 +80,42 @@ describe('convertToSecret', () => {
 
   it('a number is not a capsule', () => {
     expect(() => convertToSecret(int(1n))).toThrow('expected capsule, got number');
+  });
+});
+
+describe('convertToNumber', () => {
+  it.each([
+    [string('12'), { kind: 'uint', value: 12n }],
+    [string('-3'), { kind: 'int', value: -3n }],
+    [string('1.5'), { kind: 'float', value: 1.5 }],
+    [optionalSecretValue('7', false), { kind: 'uint', value: 7n }],
+  ])('%# spells a number', (value, expected) => expect(convertToNumber(value)).toMatchObject(expected));
+
+  it('keeps a number as it is', () => {
+    const n = int(4n);
+    expect(convertToNumber(n)).toBe(n);
+  });
+
+  it.each([string('x'), bool(true), NULL, optionalSecretValue('7', true), secretValue('7')])('refuses %#', (value) => {
+    expect(() => convertToNumber(value)).toThrow(new ValueTypeError(value, 'number'));
+  });
+});
+
+describe('convertToOptionalSecret', () => {
+  it.each([
+    [string('s'), 's', false], [NULL, '', false], [secretValue('t'), 't', true],
+  ])('%# becomes the optional secret %s', (value, text, isSecret) => {
+    const optional = asOptionalSecret(convertToOptionalSecret(value));
+    expect([optional?.reveal(), optional?.isSecret]).toEqual([text, isSecret]);
+  });
+
+  it('keeps an optional secret as it is', () => {
+    const optional = optionalSecretValue('o', true);
+    expect(convertToOptionalSecret(optional)).toBe(optional);
+  });
+
+  it('a number is not a capsule', () => {
+    expect(() => convertToOptionalSecret(int(1n))).toThrow('expected capsule, got number');
   });
 });
 

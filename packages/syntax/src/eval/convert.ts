@@ -1,19 +1,28 @@
 /**
  * Converting a value to what a typed parameter expects (upstream `value.Decode` into the
  * Go parameter type): the rules for function arguments, and for attributes decoded into
- * string, list-of-string and secret fields.
+ * string, number, list-of-string, secret and optional-secret fields.
  *
- * Conversions are lenient in one direction only: a number becomes its decimal text and
- * `null` the empty string, but a bool never becomes a string and a string never a number
- * here. A secret never becomes a string. Failures are thrown as value errors about the
- * value being converted, so a diagnostic can point at the expression that produced it.
+ * A number becomes its decimal text and `null` the empty string, and a string that spells
+ * a number becomes that number, but a bool never becomes a string. A secret never becomes
+ * a string. Failures are thrown as value errors about the value being converted, so a
+ * diagnostic can point at the expression that produced it.
  */
 import { decodeSourceText } from '../source/source-text.js';
 import { bytesOf } from './byte-array.js';
 import { ElementError, EvalError, ValueError, ValueTypeError } from './errors.js';
-import { numberToString } from './number.js';
-import { asOptionalSecret, asSecret, secretValue } from './secret.js';
-import { array, string, type ArrayValue, type CapsuleValue, type ParamType, type StringValue, type Value } from './value.js';
+import { numberToString, parseNumberString } from './number.js';
+import { asOptionalSecret, asSecret, optionalSecretValue, secretValue } from './secret.js';
+import {
+  array,
+  string,
+  type ArrayValue,
+  type CapsuleValue,
+  type NumberValue,
+  type ParamType,
+  type StringValue,
+  type Value,
+} from './value.js';
 
 export const SECRET_TO_STRING = 'secrets may not be converted into strings';
 
@@ -85,5 +94,35 @@ export function convertToSecret(value: Value): CapsuleValue {
   if (optional !== undefined) return secretValue(optional.reveal());
   if (value.type === 'string') return secretValue(value.value);
   if (value.type === 'null') return secretValue('');
+  throw new ValueTypeError(value, 'capsule');
+}
+
+/**
+ * A value as a number (a Go numeric field): a number, or a string or non-secret optional
+ * secret spelling one (`"12"` is uint 12, `"-3"` int, `"1.5"` float). Anything else,
+ * `null` included, `should be number`.
+ */
+export function convertToNumber(value: Value): NumberValue {
+  if (value.type === 'number') return value;
+  let text: string | undefined;
+  if (value.type === 'string') text = value.value;
+  const optional = asOptionalSecret(value);
+  if (optional !== undefined && !optional.isSecret) text = optional.reveal();
+  const parsed = text === undefined ? undefined : parseNumberString(text);
+  if (parsed === undefined) throw new ValueTypeError(value, 'number');
+  return parsed;
+}
+
+/**
+ * A value as an optional secret (Go `alloytypes.OptionalSecret`): an optional secret as it
+ * is, a secret (still secret), a string (readable), or `null` (the empty, readable one).
+ * Anything else is not a capsule.
+ */
+export function convertToOptionalSecret(value: Value): CapsuleValue {
+  if (value.type === 'capsule' && asOptionalSecret(value) !== undefined) return value;
+  const secret = asSecret(value);
+  if (secret !== undefined) return optionalSecretValue(secret.reveal(), true);
+  if (value.type === 'string') return optionalSecretValue(value.value, false);
+  if (value.type === 'null') return optionalSecretValue('', false);
   throw new ValueTypeError(value, 'capsule');
 }

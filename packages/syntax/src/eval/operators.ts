@@ -5,7 +5,7 @@
  * at the expression the user wrote even when a secret rewrite replaced the value.
  */
 import type { BinaryOperator, UnaryOperator } from '../ast/nodes.js';
-import { encodeSourceText } from '../source/source-text.js';
+import { compareByteOrder } from '../source/byte-order.js';
 import { valuesEqual } from './equality.js';
 import { ValueError, ValueTypeError } from './errors.js';
 import { arithmetic, compareNumbers, negate } from './number.js';
@@ -46,7 +46,7 @@ export function applyBinary(operator: BinaryOperator, left: Value, right: Value)
   }
   if (lhs.type === 'string' && rhs.type === 'string') {
     if (operator === '+') return string(lhs.value + rhs.value);
-    return bool(ordered(operator as OrderingOperator, compareStrings(lhs.value, rhs.value)));
+    return bool(ordered(operator as OrderingOperator, compareByteOrder(lhs.value, rhs.value)));
   }
   if (lhs.type === 'capsule' && rhs.type === 'capsule') {
     const sum = addSecrets(lhs, rhs);
@@ -77,17 +77,6 @@ function ordered(op: OrderingOperator, order: number): boolean {
     case '>': return order > 0;
     case '>=': return order >= 0;
   }
-}
-
-/**
- * Go compares strings by their UTF-8 bytes. For well-formed text that is code point order,
- * which UTF-16 `<` matches only below U+D800, so anything with surrogates compares as bytes.
- */
-function compareStrings(a: string, b: string): number {
-  if (/[\ud800-\udfff]/.test(a) || /[\ud800-\udfff]/.test(b)) {
-    return Buffer.compare(encodeSourceText(a), encodeSourceText(b));
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function applyUnary(operator: UnaryOperator, operand: Value): Value {

@@ -6,10 +6,10 @@
  * point at the expression behind the value: `"10" time: missing unit in duration "10"`,
  * `key_value.object.field1[2] should be number, got string`.
  */
-import { convertToSecret, convertToString } from '../eval/convert.js';
+import { convertToNumber, convertToOptionalSecret, convertToSecret, convertToString } from '../eval/convert.js';
 import { ElementError, EvalError, FieldError, MissingKeyError, ValueError, ValueTypeError } from '../eval/errors.js';
-import { parseNumberString, toFloat, toInt, toUint } from '../eval/number.js';
-import { asOptionalSecret, asSecret, OptionalSecret, Secret } from '../eval/secret.js';
+import { toFloat, toInt, toUint } from '../eval/number.js';
+import { OptionalSecret, Secret } from '../eval/secret.js';
 import { describe, NULL, type NumberValue, type Value } from '../eval/value.js';
 import { nanosecondsToMilliseconds, parseDuration } from './duration.js';
 import { setOwn } from './own-property.js';
@@ -67,7 +67,7 @@ function decode(value: Value, type: AttrType, onSecret: SecretSink | undefined):
       if (value.type !== 'bool') throw new ValueTypeError(value, 'bool');
       return value.value;
     case 'number':
-      return toWidth(asNumber(value), type.width);
+      return toWidth(convertToNumber(value), type.width);
     case 'duration':
       return decodeDuration(value);
     case 'secret': {
@@ -76,7 +76,7 @@ function decode(value: Value, type: AttrType, onSecret: SecretSink | undefined):
       return secret;
     }
     case 'optional_secret': {
-      const optional = toOptionalSecret(value);
+      const optional = convertToOptionalSecret(value).capsule as OptionalSecret;
       onSecret?.(value);
       return optional;
     }
@@ -93,21 +93,6 @@ function decode(value: Value, type: AttrType, onSecret: SecretSink | undefined):
       }
       return value.capsule;
   }
-}
-
-/**
- * A number, or a string or non-secret optional secret spelling one (`"12"` is uint 12,
- * `"-3"` int, `"1.5"` float); anything else `should be number`.
- */
-function asNumber(value: Value): NumberValue {
-  if (value.type === 'number') return value;
-  let text: string | undefined;
-  if (value.type === 'string') text = value.value;
-  const optional = asOptionalSecret(value);
-  if (optional !== undefined && !optional.isSecret) text = optional.reveal();
-  const parsed = text === undefined ? undefined : parseNumberString(text);
-  if (parsed === undefined) throw new ValueTypeError(value, 'number');
-  return parsed;
 }
 
 /**
@@ -137,16 +122,6 @@ function decodeDuration(value: Value): number {
   const parsed = parseDuration(convertToString(value).value);
   if (!parsed.ok) throw new ValueError(value, parsed.message);
   return nanosecondsToMilliseconds(parsed.nanoseconds);
-}
-
-/** A string stays readable, a secret stays secret, an optional secret stays as it is. */
-function toOptionalSecret(value: Value): OptionalSecret {
-  const optional = asOptionalSecret(value);
-  if (optional !== undefined) return optional;
-  const secret = asSecret(value);
-  if (secret !== undefined) return new OptionalSecret(secret.reveal(), true);
-  if (value.type === 'string') return new OptionalSecret(value.value, false);
-  throw new ValueTypeError(value, 'capsule');
 }
 
 function decodeArray(value: Value, element: AttrType, length: number | undefined, onSecret: SecretSink | undefined): unknown[] {
