@@ -31,6 +31,8 @@ export type * from './schema/schema.js';
 export { decodeBody, decodeBlock } from './schema/decode-body.js';
 export type { DecodeOptions, DecodeResult } from './schema/decode-body.js';
 export { decodeValue, zeroValue } from './schema/decode-value.js';
+export { encodeBody } from './schema/encode-body.js';
+export { encodeValue } from './schema/encode-value.js';
 export { parseDuration, formatDuration, millisecondsToNanoseconds, nanosecondsToMilliseconds } from './schema/duration.js';
 export type { DurationParse } from './schema/duration.js';
 export { jsonSchema, validator } from './schema/json-schema.js';
