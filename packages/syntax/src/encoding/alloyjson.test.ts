@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { fields, hostCapsule } from '../../test/support/values.js';
 import { optionalSecretValue, secretValue } from '../eval/secret.js';
 import {
   array,
-  capsule,
   float,
   int,
   NULL,
-  object,
   rawFunction,
   string,
   TRUE,
   uint,
-  type Capsule,
-  type ObjectValue,
   type Value,
 } from '../eval/value.js';
 import { marshalBody, marshalValue, UnsupportedValueError } from './alloyjson.js';
 
-const fields = (entries: [string, Value][], ordered = false): ObjectValue => object(new Map(entries), ordered);
-
-function hostCapsule(members: Partial<Capsule> & { typeName: string }): Value {
-  return capsule({ equals: () => false, ...members });
-}
 
 describe('marshalValue', () => {
   it.each<[string, Value, string]>([

@@ -1,30 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { fields, hostCapsule } from '../../test/support/values.js';
 import { parseExpression } from '../parser/parse.js';
 import { format } from '../printer/format.js';
 import { printValue } from './print.js';
 import { optionalSecretValue, secretValue } from './secret.js';
 import {
   array,
-  capsule,
   FALSE,
   float,
   int,
   NULL,
-  object,
   rawFunction,
   string,
   TRUE,
   uint,
-  type Capsule,
-  type ObjectValue,
   type Value,
 } from './value.js';
 
-const fields = (entries: [string, Value][], ordered = false): ObjectValue => object(new Map(entries), ordered);
-
-function hostCapsule(members: Partial<Capsule> & { typeName: string }): Value {
-  return capsule({ equals: () => false, ...members });
-}
 
 /** Upstream's token text for a value, formatted: what `printValue` must equal. */
 function formatted(tokenText: string): string {

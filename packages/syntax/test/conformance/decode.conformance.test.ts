@@ -18,11 +18,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Block, File } from '../../src/ast/nodes.js';
 import { formatDiagnostic, type Diagnostic } from '../../src/diag/diagnostic.js';
 import { scopeOf } from '../../src/eval/scope.js';
-import { array, bool, float, int, NULL, object, string, type Value } from '../../src/eval/value.js';
+import type { Value } from '../../src/eval/value.js';
 import { parseFile } from '../../src/parser/parse.js';
 import { format } from '../../src/printer/format.js';
 import { decodeBlock, decodeBody, type DecodeResult } from '../../src/schema/decode-body.js';
-import { decodedToJson, schemaFromJson, type AlloyJson, type SchemaJson } from '../support/schema-notation.js';
+import { fromAlloyJson, type AlloyJson } from '../support/alloy-json.js';
+import { decodedToJson, schemaFromJson, type SchemaJson } from '../support/schema-notation.js';
 import { conformanceDir } from './conformance-dir.js';
 
 interface DecodeCase {
@@ -41,24 +42,6 @@ interface DecodeCase {
 }
 
 const cases = JSON.parse(readFileSync(`${conformanceDir('syntax')}/decode.json`, 'utf8')) as DecodeCase[];
-
-/** A scope variable from its alloyjson form; a whole number becomes an int, as Go's would be. */
-function fromAlloyJson(json: AlloyJson): Value {
-  const v = json.value as never;
-  switch (json.type) {
-    case 'null': return NULL;
-    case 'number': return Number.isInteger(v) ? int(BigInt(v)) : float(v);
-    case 'string': return string(v);
-    case 'bool': return bool(v);
-    case 'array': return array((v as AlloyJson[]).map(fromAlloyJson));
-    case 'object': {
-      const members = v as { key: string; value: AlloyJson }[];
-      return object(new Map(members.map((m) => [m.key, fromAlloyJson(m.value)])), true);
-    }
-    default:
-      throw new Error(`a ${json.type} cannot be written as a scope value`);
-  }
-}
 
 /** The Go kind upstream's `decodeAny` gives a number: int unless it only fits uint64, or a float. */
 function goKind(value: Value): string {

@@ -12,20 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diag/diagnostic.js';
 import { evaluate } from '../../src/eval/evaluate.js';
 import type { Scope } from '../../src/eval/scope.js';
-import type { Value } from '../../src/eval/value.js';
 import { parseExpression } from '../../src/parser/parse.js';
 import { compareByteOrder } from '../../src/source/byte-order.js';
 import { createStdlib } from '../../src/stdlib/index.js';
+import { toAlloyJson, type AlloyJson } from '../support/alloy-json.js';
 import { conformanceDir } from './conformance-dir.js';
-
-type AlloyJson =
-  | { readonly type: 'null'; readonly value: null }
-  | { readonly type: 'number'; readonly value: number }
-  | { readonly type: 'string'; readonly value: string }
-  | { readonly type: 'bool'; readonly value: boolean }
-  | { readonly type: 'array'; readonly value: readonly AlloyJson[] }
-  | { readonly type: 'object'; readonly value: readonly { readonly key: string; readonly value: AlloyJson }[] }
-  | { readonly type: 'function' | 'capsule'; readonly value: string };
 
 interface StdlibCase {
   readonly name: string;
@@ -39,24 +30,6 @@ interface StdlibCase {
 }
 
 const cases = JSON.parse(readFileSync(`${conformanceDir('syntax')}/stdlib.json`, 'utf8')) as StdlibCase[];
-
-/** The value in alloyjson form (numbers as float64, unordered keys in byte order). */
-function toAlloyJson(value: Value): AlloyJson {
-  switch (value.type) {
-    case 'null': return { type: 'null', value: null };
-    case 'number': return { type: 'number', value: Number(value.value) };
-    case 'string': return { type: 'string', value: value.value };
-    case 'bool': return { type: 'bool', value: value.value };
-    case 'array': return { type: 'array', value: value.elements.map(toAlloyJson) };
-    case 'object': {
-      const keys = [...value.fields.keys()];
-      if (!value.ordered) keys.sort(compareByteOrder);
-      return { type: 'object', value: keys.map((key) => ({ key, value: toAlloyJson(value.fields.get(key)!) })) };
-    }
-    case 'function': return { type: 'function', value: 'function' };
-    case 'capsule': return { type: 'capsule', value: value.capsule.tokenize?.() ?? value.capsule.typeName };
-  }
-}
 
 /** A scope that is the standard library over exactly the case's environment. */
 function stdlibScope(environment: Readonly<Record<string, string>>): Scope {

@@ -4,9 +4,8 @@
  * Shared by the decode and alloyjson conformance runners.
  */
 import { marshalValue } from '../../src/encoding/alloyjson.js';
-import type { OptionalSecret, Secret } from '../../src/eval/secret.js';
-import type { Value } from '../../src/eval/value.js';
-import { formatDuration, millisecondsToNanoseconds } from '../../src/schema/duration.js';
+import { decodeValue } from '../../src/schema/decode-value.js';
+import { encodeValue } from '../../src/schema/encode-value.js';
 import {
   attr,
   block,
@@ -20,6 +19,7 @@ import {
   type Fields,
 } from '../../src/schema/schema.js';
 import { t, type AttrType } from '../../src/schema/types.js';
+import { fromAlloyJson, type AlloyJson } from './alloy-json.js';
 
 export interface SchemaJson {
   readonly fields: readonly FieldJson[];
@@ -30,16 +30,48 @@ export interface FieldJson {
   readonly kind: 'attr' | 'block' | 'enum' | 'label' | 'squash';
   readonly optional: boolean;
   readonly type?: string;
-  readonly schema?: SchemaJson;
+  /** A nested schema, or `SAME_AS_ROOT` for the enclosing case's whole schema. */
+  readonly schema?: SchemaJson | typeof SAME_AS_ROOT;
   readonly multi?: string;
+  /** The value `SetToDefault` gives the field, in alloyjson form. */
+  readonly default?: AlloyJson;
 }
 
-export type AlloyJson = { readonly type: string; readonly value: unknown };
+/** The notation's recursive reference (upstream's `testBlock` holds blocks of itself). */
+export const SAME_AS_ROOT = '<same as this testBlock schema>';
+
+/**
+ * How many levels a self-referencing schema is unrolled. Ingot's schemas are values built
+ * bottom-up and cannot refer to themselves, so the recursion is written out to a depth no
+ * case's input reaches; below it the recursive fields are left out.
+ */
+const RECURSION_DEPTH = 4;
 
 /** The notation's block schema as an Ingot schema; the label, if any, decodes under `""`. */
 export function schemaFromJson(json: SchemaJson): BlockSchema {
+  return buildSchema(unrolled(json, json, RECURSION_DEPTH));
+}
+
+function buildSchema(json: SchemaJson): BlockSchema {
   const label = json.fields.some((f) => f.kind === 'label') ? '' : undefined;
   return block({ fields: fieldsFromJson(json), label });
+}
+
+/** `json` with each `SAME_AS_ROOT` replaced by `root`, `depth` levels deep. */
+function unrolled(json: SchemaJson, root: SchemaJson, depth: number): SchemaJson {
+  const fields: FieldJson[] = [];
+  for (const f of json.fields) {
+    if (f.schema === undefined) fields.push(f);
+    else if (f.schema !== SAME_AS_ROOT) fields.push({ ...f, schema: unrolled(f.schema, root, depth) });
+    else if (depth > 0) fields.push({ ...f, schema: unrolled(root, root, depth - 1) });
+  }
+  return { fields };
+}
+
+/** A field's nested schema, once `unrolled` has resolved the recursive references. */
+function nested(f: FieldJson): SchemaJson {
+  if (f.schema === undefined || f.schema === SAME_AS_ROOT) throw new Error('malformed schema notation');
+  return f.schema;
 }
 
 function fieldsFromJson(json: SchemaJson): Fields {
@@ -50,14 +82,14 @@ function fieldsFromJson(json: SchemaJson): Fields {
         break;
       case 'squash':
         // Upstream squash: the inner fields, inline, at this position.
-        Object.assign(fields, fieldsFromJson(required(f.schema)));
+        Object.assign(fields, fieldsFromJson(nested(f)));
         break;
       case 'attr':
-        fields[f.name] = f.optional ? attr(typeFromJson(required(f.type)), { optional: true }) : attr(typeFromJson(required(f.type)));
+        fields[f.name] = attrField(f);
         break;
       case 'enum':
         fields[f.name] = enumBlocks(
-          Object.fromEntries(required(f.schema).fields.map((alt) => [alt.name, schemaFromJson(required(alt.schema))])),
+          Object.fromEntries(nested(f).fields.map((alt) => [alt.name, buildSchema(nested(alt))])),
         );
         break;
       case 'block':
@@ -68,9 +100,16 @@ function fieldsFromJson(json: SchemaJson): Fields {
   return fields;
 }
 
+function attrField(f: FieldJson): Field {
+  const type = typeFromJson(required(f.type));
+  // The type is only known at run time, so its default's static type cannot follow it.
+  if (f.default !== undefined) return attr(type, { default: decodeValue(fromAlloyJson(f.default), type) as never });
+  return f.optional ? attr(type, { optional: true }) : attr(type);
+}
+
 function blockField(f: FieldJson): Field {
   // `map<any>` and `any` blocks collect their attributes into a map of values.
-  const schema: BodySchema = f.type === undefined ? schemaFromJson(required(f.schema)) : mapBlock(t.any);
+  const schema: BodySchema = f.type === undefined ? buildSchema(nested(f)) : mapBlock(t.any);
   const fixed = /^array\[(\d+)\]$/.exec(f.multi ?? '');
   if (fixed !== null) {
     const count = Number(fixed[1]);
@@ -146,24 +185,24 @@ export function decodedToJson(value: Readonly<Record<string, unknown>>, json: Sc
 }
 
 function flatten(json: SchemaJson): FieldJson[] {
-  return json.fields.flatMap((f) => (f.kind === 'squash' ? flatten(required(f.schema)) : [f]));
+  return json.fields.flatMap((f) => (f.kind === 'squash' ? flatten(nested(f)) : [f]));
 }
 
 function fieldToJson(item: unknown, f: FieldJson): AlloyJson {
   switch (f.kind) {
     case 'label':
-      return { type: 'string', value: item };
+      return { type: 'string', value: item as string };
     case 'attr':
       return valueToJson(item, typeFromJson(required(f.type)));
     case 'enum': {
-      const alternatives = required(f.schema).fields;
+      const alternatives = nested(f).fields;
       return {
         type: 'array',
         value: (item as { kind: string; value: Record<string, unknown> }[]).map((element) => {
           const alternative = alternatives.find((a) => a.name === element.kind)!;
           return {
             type: 'object',
-            value: [{ key: element.kind, value: decodedToJson(element.value, required(alternative.schema)) }],
+            value: [{ key: element.kind, value: decodedToJson(element.value, nested(alternative)) }],
           };
         }),
       };
@@ -171,7 +210,7 @@ function fieldToJson(item: unknown, f: FieldJson): AlloyJson {
     case 'block': {
       const one = (decoded: unknown): AlloyJson =>
         f.type === undefined
-          ? decodedToJson(decoded as Record<string, unknown>, required(f.schema))
+          ? decodedToJson(decoded as Record<string, unknown>, nested(f))
           : valueToJson(decoded, t.map(t.any));
       return f.multi === undefined ? one(item) : { type: 'array', value: (item as unknown[]).map(one) };
     }
@@ -180,36 +219,9 @@ function fieldToJson(item: unknown, f: FieldJson): AlloyJson {
   }
 }
 
+/** An attribute's decoded value as alloyjson: encoded back to a value, then marshalled. */
 function valueToJson(item: unknown, type: AttrType): AlloyJson {
-  switch (type.kind) {
-    case 'string': return { type: 'string', value: item };
-    case 'bool': return { type: 'bool', value: item };
-    case 'number': return { type: 'number', value: item };
-    // A Go duration is a string value spelled by `Duration.String()`.
-    case 'duration': return { type: 'string', value: formatDuration(millisecondsToNanoseconds(item as number)) };
-    case 'secret': return { type: 'capsule', value: (item as Secret).tokenize() };
-    case 'optional_secret': return { type: 'capsule', value: (item as OptionalSecret).tokenize() };
-    case 'any': return JSON.parse(marshalValue(item as Value)) as AlloyJson;
-    case 'array': return { type: 'array', value: (item as unknown[]).map((e) => valueToJson(e, type.element)) };
-    case 'map': {
-      // Go maps print in byte order of their keys.
-      const record = item as Record<string, unknown>;
-      const keys = Object.keys(record).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-      return { type: 'object', value: keys.map((key) => ({ key, value: valueToJson(record[key], type.element) })) };
-    }
-    case 'object': {
-      const record = item as Record<string, unknown>;
-      return {
-        type: 'object',
-        value: Object.entries(type.fields as Record<string, AttrType>).map(([key, fieldType]) => ({
-          key,
-          value: valueToJson(record[key], fieldType),
-        })),
-      };
-    }
-    case 'capsule':
-      throw new Error('the notation has no capsule types');
-  }
+  return JSON.parse(marshalValue(encodeValue(item, type))) as AlloyJson;
 }
 
 function required<T>(value: T | undefined): T {
