@@ -40,7 +40,7 @@ const srcUrl = viaTsx ? new URL('../src/', import.meta.url) : compileSources();
 const compileMs = performance.now() - compileStart;
 const load = async <T>(path: string): Promise<T> => (await import(new URL(path, srcUrl).href)) as T;
 const { parseExpression } = await load<typeof import('../src/parser/parse.js')>('parser/parse.js');
-const { evaluate, scopeOf, array, int, object, string } = await load<typeof import('../src/eval/index.js')>('eval/index.js');
+const { evaluate, scopeOf, array, int, object, string } = await load<typeof import('../src/index.js')>('index.js');
 
 // ---------------------------------------------------------------------------------------
 // Inputs

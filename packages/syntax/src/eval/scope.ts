@@ -3,7 +3,7 @@
  * runtime fills it with component exports and module arguments. The standard library is
  * consulted after the scope, so a variable named `string` hides the `string` namespace.
  */
-import { stdlibIdentifier } from '../stdlib/index.js';
+import { stdlibIdentifier } from '../stdlib/identifiers.js';
 import type { Value } from './value.js';
 
 export interface Scope {

@@ -3,7 +3,8 @@ import { optionalSecretValue, secretValue } from '../eval/secret.js';
 import { evalText, evalValue } from '../../test/support/stdlib-eval.js';
 import { goArch, goOs, normalizeVersion } from './constants.js';
 import { joinPath } from './file/path-join.js';
-import { createStdlib, DEPRECATED_IDENTIFIERS, EXPERIMENTAL_IDENTIFIERS, stabilityError, stdlibIdentifier } from './index.js';
+import { createStdlib, DEPRECATED_IDENTIFIERS, stdlibIdentifier } from './identifiers.js';
+import { EXPERIMENTAL_IDENTIFIERS, stabilityError } from './stability.js';
 import { posix, win32 } from 'node:path';
 
 describe('the identifier table', () => {

@@ -14,7 +14,7 @@ import { evaluate } from '../../src/eval/evaluate.js';
 import type { Scope } from '../../src/eval/scope.js';
 import { parseExpression } from '../../src/parser/parse.js';
 import { compareByteOrder } from '../../src/source/byte-order.js';
-import { createStdlib } from '../../src/stdlib/index.js';
+import { createStdlib } from '../../src/stdlib/identifiers.js';
 import { toAlloyJson, type AlloyJson } from '../support/alloy-json.js';
 import { conformanceDir } from './conformance-dir.js';
 

@@ -8,7 +8,8 @@ import { printValue } from '../../src/eval/print.js';
 import type { Scope } from '../../src/eval/scope.js';
 import type { Value } from '../../src/eval/value.js';
 import { parseExpression } from '../../src/parser/parse.js';
-import { createStdlib, type Environment } from '../../src/stdlib/index.js';
+import { createStdlib } from '../../src/stdlib/identifiers.js';
+import type { Environment } from '../../src/stdlib/sys/env.js';
 
 export interface StdlibEvalOptions {
   readonly environment?: Environment;

@@ -29,11 +29,6 @@ import { trimSuffix } from './string/trim-suffix.js';
 import { trim } from './string/trim.js';
 import { envFunction, type Environment } from './sys/env.js';
 
-export { EXPERIMENTAL_IDENTIFIERS, stabilityError } from './stability.js';
-export type { StabilityLevel } from './stability.js';
-export type { Environment } from './sys/env.js';
-export type { Constants } from './constants.js';
-
 export interface StdlibOptions {
   /** What `sys.env` reads; the process environment by default. */
   readonly environment?: Environment;
