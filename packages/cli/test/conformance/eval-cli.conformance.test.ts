@@ -3,28 +3,13 @@
  * (eval.json, stdlib.json) exactly: the command is run in-process, as a user would run it,
  * with the case's environment and, where a case needs one, its scope.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scopeOf } from '@ingot/syntax';
-import { conformanceDir } from '../../../syntax/test/conformance/conformance-dir.js';
+import { loadExpressionCases, type ExpressionCase } from '../../../syntax/test/conformance/expression-cases.js';
 import { fromAlloyJson, type AlloyJson } from '../../../syntax/test/support/alloy-json.js';
 import { evalCommand, EXPRESSION_NAME } from '../../src/commands/eval.js';
 import { fakeIo } from '../fake-io.js';
 
-interface EvalCase {
-  readonly name: string;
-  readonly expr: string;
-  readonly expect?: AlloyJson;
-  readonly error?: string;
-  readonly scope?: Readonly<Record<string, AlloyJson>>;
-  readonly env?: Readonly<Record<string, string>>;
-  readonly stability?: 'experimental';
-  readonly unordered?: boolean;
-}
-
-function load(file: string): EvalCase[] {
-  return JSON.parse(readFileSync(`${conformanceDir('syntax')}/${file}`, 'utf8')) as EvalCase[];
-}
 
 /** Arrays compared as multisets where upstream's order is unspecified. */
 function sortedElements(json: AlloyJson): string[] {
@@ -32,7 +17,7 @@ function sortedElements(json: AlloyJson): string[] {
   return json.value.map((e) => JSON.stringify(e)).sort();
 }
 
-function run(c: EvalCase): { code: number; stdout: string; stderr: string } {
+function run(c: ExpressionCase): { code: number; stdout: string; stderr: string } {
   const io = fakeIo({ env: { ...c.env } });
   const scope = c.scope ? scopeOf(Object.fromEntries(Object.entries(c.scope).map(([k, v]) => [k, fromAlloyJson(v)]))) : undefined;
   const code = evalCommand(
@@ -47,8 +32,8 @@ function run(c: EvalCase): { code: number; stdout: string; stderr: string } {
   return { code, stdout: io.stdout.text, stderr: io.stderr.text };
 }
 
-describe.each(['eval.json', 'stdlib.json'])('ingot eval --format=json: %s', (file) => {
-  it.each(load(file).map((c) => [c.name, c] as const))('%s', (_, c) => {
+describe.each(['eval.json', 'stdlib.json'] as const)('ingot eval --format=json: %s', (file) => {
+  it.each(loadExpressionCases(file).map((c) => [c.name, c] as const))('%s', (_, c) => {
     const { code, stdout, stderr } = run(c);
     if (c.error !== undefined) {
       expect(code, stdout).toBe(1);

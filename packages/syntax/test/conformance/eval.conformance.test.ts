@@ -3,28 +3,18 @@
  * evaluated, and its value compared with the expected alloyjson value, or its first
  * diagnostic (`line:col: message`) matched against the expected pattern.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diag/diagnostic.js';
 import { evaluate } from '../../src/eval/evaluate.js';
 import { scopeOf } from '../../src/eval/scope.js';
 import { parseExpression } from '../../src/parser/parse.js';
 import { fromAlloyJson, toAlloyJson, type AlloyJson } from '../support/alloy-json.js';
-import { conformanceDir } from './conformance-dir.js';
+import { loadExpressionCases, type ExpressionCase } from './expression-cases.js';
 
-interface EvalCase {
-  readonly name: string;
-  readonly expr: string;
-  readonly expect?: AlloyJson;
-  /** An RE2 pattern; the ones in the data are also valid JavaScript patterns. */
-  readonly error?: string;
-  readonly scope?: Readonly<Record<string, AlloyJson>>;
-}
-
-const cases = JSON.parse(readFileSync(`${conformanceDir('syntax')}/eval.json`, 'utf8')) as EvalCase[];
+const cases = loadExpressionCases('eval.json');
 
 /** What the case observes: the value, or the first error as Go's `err.Error()` prints it. */
-function run(c: EvalCase): { value: AlloyJson } | { error: string } {
+function run(c: ExpressionCase): { value: AlloyJson } | { error: string } {
   const parsed = parseExpression(c.expr);
   const [parseError] = parsed.diagnostics;
   if (parseError !== undefined) return { error: formatDiagnostic(parseError) };

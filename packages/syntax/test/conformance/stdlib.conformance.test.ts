@@ -7,7 +7,6 @@
  * A case's `env` is the whole environment `sys.env` sees, so every other variable reads as
  * unset. Experimental functions need no gate here: gating belongs to the runtime.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diag/diagnostic.js';
 import { evaluate } from '../../src/eval/evaluate.js';
@@ -16,20 +15,9 @@ import { parseExpression } from '../../src/parser/parse.js';
 import { compareByteOrder } from '../../src/source/byte-order.js';
 import { createStdlib } from '../../src/stdlib/identifiers.js';
 import { toAlloyJson, type AlloyJson } from '../support/alloy-json.js';
-import { conformanceDir } from './conformance-dir.js';
+import { loadExpressionCases, type ExpressionCase } from './expression-cases.js';
 
-interface StdlibCase {
-  readonly name: string;
-  readonly expr: string;
-  readonly expect?: AlloyJson;
-  /** An RE2 pattern; the ones in the data are also valid JavaScript patterns. */
-  readonly error?: string;
-  readonly env?: Readonly<Record<string, string>>;
-  readonly stability?: 'experimental';
-  readonly unordered?: boolean;
-}
-
-const cases = JSON.parse(readFileSync(`${conformanceDir('syntax')}/stdlib.json`, 'utf8')) as StdlibCase[];
+const cases = loadExpressionCases('stdlib.json');
 
 /** A scope that is the standard library over exactly the case's environment. */
 function stdlibScope(environment: Readonly<Record<string, string>>): Scope {
@@ -37,7 +25,7 @@ function stdlibScope(environment: Readonly<Record<string, string>>): Scope {
   return { lookup: (name) => identifiers.get(name) };
 }
 
-function run(c: StdlibCase): { value: AlloyJson } | { error: string } {
+function run(c: ExpressionCase): { value: AlloyJson } | { error: string } {
   const parsed = parseExpression(c.expr);
   const [parseError] = parsed.diagnostics;
   if (parseError !== undefined) return { error: formatDiagnostic(parseError) };
