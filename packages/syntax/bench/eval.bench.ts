@@ -17,20 +17,13 @@ import type { Expression, Value } from '../src/index.js';
 import { compileSources } from './compile-sources.js';
 import { DEFAULT_SEED, generateCorpus, type Target } from './generate-expressions.js';
 import { measure, stage, timing, type Timing } from './measure.js';
+import { numberOption, viaTsx } from './options.js';
 
 // ---------------------------------------------------------------------------------------
 // Options
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
-  return value;
-}
-const count = option('count', 100_000);
-const seed = option('seed', DEFAULT_SEED);
-const viaTsx = process.argv.includes('--tsx');
+const count = numberOption('count', 100_000, true);
+const seed = numberOption('seed', DEFAULT_SEED, true);
 
 // ---------------------------------------------------------------------------------------
 // Code under test

@@ -17,35 +17,26 @@
  * difference between the two inputs does not skew them. The issue's target is
  * parse ≤ 4x JSON.parse.
  */
-import type { File } from '../src/index.js';
 import { compileSources } from './compile-sources.js';
 import { DEFAULT_SEED, generateConfigPair } from './generate-config.js';
 import { measure, stage, timing, type Timing } from './measure.js';
+import { numberOption, viaTsx } from './options.js';
 
 const TARGET_RATIO = 4;
 
 // ---------------------------------------------------------------------------------------
 // Options
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-}
-const sizeMb = option('mb', 5);
-const seed = option('seed', DEFAULT_SEED);
-const viaTsx = process.argv.includes('--tsx');
+const sizeMb = numberOption('mb', 5);
+const seed = numberOption('seed', DEFAULT_SEED);
 
 // ---------------------------------------------------------------------------------------
 // Code under test
 
-type FormatFn = (file: File) => string;
 const compileStart = performance.now();
 const srcUrl = viaTsx ? new URL('../src/', import.meta.url) : compileSources();
 const compileMs = performance.now() - compileStart;
-const { parseFile } = (await import(new URL('index.js', srcUrl).href)) as typeof import('../src/index.js');
+const { parseFile, format } = (await import(new URL('index.js', srcUrl).href)) as typeof import('../src/index.js');
 const { tokenize } = (await import(new URL('lexer/tokenize.js', srcUrl).href)) as typeof import('../src/lexer/tokenize.js');
 const { Scanner } = (await import(new URL('lexer/scanner.js', srcUrl).href)) as typeof import('../src/lexer/scanner.js');
 
@@ -57,16 +48,6 @@ function scanAll(text: string): number {
   return count;
 }
 
-/** The formatter may not exist yet; the benchmark runs without it. */
-async function loadFormat(): Promise<FormatFn | undefined> {
-  try {
-    const mod = (await import(new URL('printer/format.js', srcUrl).href)) as { format?: FormatFn };
-    return typeof mod.format === 'function' ? mod.format : undefined;
-  } catch {
-    return undefined;
-  }
-}
-const format = await loadFormat();
 
 /** Keeps results reachable so the engine cannot drop the work. */
 let sink: unknown;
@@ -106,17 +87,16 @@ console.log('');
 // ---------------------------------------------------------------------------------------
 // Runs
 
-let formattedBytes = 0;
-if (format !== undefined) formattedBytes = Buffer.byteLength(format(checked.file));
+const formattedBytes = Buffer.byteLength(format(checked.file));
 const jsonStage = stage(() => (sink = JSON.parse(json.text)), 3);
 const scanStage = stage(() => (sink = scanAll(alloy.text)));
 const parseStage = stage(() => (sink = parseFile(alloy.text, { filename: 'bench.alloy' })));
-const formatStage = format === undefined ? undefined : stage(() => (sink = format(checked.file)));
-measure([jsonStage, scanStage, parseStage, ...(formatStage ? [formatStage] : [])]);
+const formatStage = stage(() => (sink = format(checked.file)));
+measure([jsonStage, scanStage, parseStage, formatStage]);
 const jsonTiming = timing(jsonStage);
 const scanTiming = timing(scanStage);
 const parseTiming = timing(parseStage);
-const formatTiming = formatStage && timing(formatStage);
+const formatTiming = timing(formatStage);
 void sink;
 
 // ---------------------------------------------------------------------------------------
@@ -140,10 +120,8 @@ const rows: Row[] = [
   { stage: 'scan (scanner only)', timing: scanTiming, ms: scanTiming.median, bytes: alloy.bytes },
   { stage: 'parseFile', timing: parseTiming, ms: parseTiming.median, bytes: alloy.bytes },
   { stage: '  parser and tree (parse - scan)', ms: parserOnlyMs, bytes: alloy.bytes, note: 'derived' },
+  { stage: 'format', timing: formatTiming, ms: formatTiming.median, bytes: alloy.bytes, note: `${mb(formattedBytes)} MB out` },
 ];
-if (formatTiming !== undefined) {
-  rows.push({ stage: 'format', timing: formatTiming, ms: formatTiming.median, bytes: alloy.bytes, note: `${mb(formattedBytes)} MB out` });
-}
 
 const header = ['stage', 'median ms', 'min ms', 'runs', 'MB/s', 'x JSON.parse', 'note'];
 const table = rows.map((r) => [
@@ -161,7 +139,6 @@ const line = (cells: string[]): string =>
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
-if (formatTiming === undefined) console.log('format: not available');
 console.log('');
 
 const parseRatio = ratio(parseTiming.median);
@@ -169,7 +146,5 @@ const scanShare = (100 * scanTiming.median) / parseTiming.median;
 console.log(`parse: ${mbPerSec(alloy.bytes, parseTiming.median).toFixed(1)} MB/s, ${parseRatio.toFixed(1)}x JSON.parse`);
 console.log(`  scanner only: ${ratio(scanTiming.median).toFixed(1)}x JSON.parse (${scanShare.toFixed(0)}% of parse time)`);
 console.log(`  parser+tree:  ${ratio(parserOnlyMs).toFixed(1)}x JSON.parse (${(100 - scanShare).toFixed(0)}% of parse time)`);
-if (formatTiming !== undefined) {
-  console.log(`format: ${mbPerSec(alloy.bytes, formatTiming.median).toFixed(1)} MB/s, ${ratio(formatTiming.median).toFixed(1)}x JSON.parse`);
-}
+console.log(`format: ${mbPerSec(alloy.bytes, formatTiming.median).toFixed(1)} MB/s, ${ratio(formatTiming.median).toFixed(1)}x JSON.parse`);
 console.log(`target: parse ≤ ${TARGET_RATIO}x JSON.parse: ${parseRatio <= TARGET_RATIO ? 'PASS' : 'MISS'} (${parseRatio.toFixed(1)}x)`);
