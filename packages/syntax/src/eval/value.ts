@@ -118,6 +118,14 @@ export interface Capsule {
   describe?(): string;
 }
 
+/**
+ * How deeply values may nest. Source text cannot nest deeper than the parser's limit, and
+ * decoders (`encoding.from_json`, `from_yaml`) refuse deeper documents too, so everything
+ * that walks a value recursively (printing, alloyjson, equality, decoding) stays well
+ * inside the JavaScript stack. Upstream allows 10000 levels of JSON.
+ */
+export const MAX_VALUE_DEPTH = 100;
+
 export const NULL: NullValue = Object.freeze({ type: 'null' });
 export const TRUE: BoolValue = Object.freeze({ type: 'bool', value: true });
 export const FALSE: BoolValue = Object.freeze({ type: 'bool', value: false });

@@ -11,6 +11,10 @@
  *
  * Error texts are the `yaml` package's, prefixed `yaml: line N:` like yaml.v3's; the
  * wording itself differs from upstream.
+ *
+ * Hostile documents are refused as yaml.v3 refuses them: aliases that expand a small
+ * document into a huge value ("billion laughs") fail with `document contains excessive
+ * aliasing`, and nesting deeper than MAX_VALUE_DEPTH with `exceeded max depth`.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { PlainError } from '../../eval/errors.js';
@@ -22,6 +26,7 @@ import {
   int,
   INT64_MAX,
   INT64_MIN,
+  MAX_VALUE_DEPTH,
   NULL,
   object,
   string,
@@ -42,47 +47,76 @@ export const fromYaml: FunctionValue = stringFunction(1, (text) => {
     const line = error.linePos?.[0].line ?? 1;
     throw new PlainError(`yaml: line ${line}: ${error.message.split(/ at line \d+|:\n/)[0]}`);
   }
-  return toValue(document.contents, document, lines);
+  return new YamlConverter(document, lines).value(document.contents);
 });
 
-function toValue(node: unknown, document: Document, lines: LineCounter): Value {
-  if (node === null || node === undefined) return NULL;
-  if (isAlias(node)) return toValue(node.resolve(document), document, lines);
-  if (isSeq(node)) return array(node.items.map((item) => toValue(item, document, lines)));
-  if (isMap(node)) return mapping(node.items, document, lines);
-  if (isScalar(node)) {
-    const text = String(node.value ?? '');
-    if (node.type !== 'PLAIN' || node.tag === 'tag:yaml.org,2002:str') return string(text);
-    return resolvePlain(text);
+/** Turns the parsed document into a value, counting what aliases expand to. */
+class YamlConverter {
+  private depth = 0;
+  private decoded = 0;
+  private aliased = 0;
+
+  constructor(
+    private readonly document: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  value(node: unknown, viaAlias = false): Value {
+    this.count(viaAlias);
+    if (node === null || node === undefined) return NULL;
+    if (isAlias(node)) return this.value(node.resolve(this.document), true);
+    if (isScalar(node)) {
+      const text = String(node.value ?? '');
+      if (node.type !== 'PLAIN' || node.tag === 'tag:yaml.org,2002:str') return string(text);
+      return resolvePlain(text);
+    }
+    if (!isSeq(node) && !isMap(node)) return NULL;
+    if (++this.depth > MAX_VALUE_DEPTH) throw new PlainError(`yaml: exceeded max depth of ${MAX_VALUE_DEPTH}`);
+    try {
+      return isSeq(node) ? array(node.items.map((item) => this.value(item, viaAlias))) : this.mapping(node.items, viaAlias);
+    } finally {
+      this.depth--;
+    }
   }
-  return NULL;
+
+  private mapping(pairs: readonly { key: unknown; value: unknown }[], viaAlias: boolean): Value {
+    const entries: [Value, Value][] = [];
+    const seen = new Map<string, number>();
+    for (const pair of pairs) {
+      const key = this.value(pair.key, viaAlias);
+      if (key.type === 'string') {
+        const line = lineOf(pair.key, this.lines);
+        const first = seen.get(key.value);
+        if (first !== undefined) {
+          throw new PlainError(
+            `yaml: unmarshal errors:\n  line ${line}: mapping key ${JSON.stringify(key.value)} already defined at line ${first}`,
+          );
+        }
+        seen.set(key.value, line);
+      }
+      entries.push([key, this.value(pair.value, viaAlias)]);
+    }
+    if (entries.every(([key]) => key.type === 'string')) {
+      return object(new Map(entries.map(([key, value]) => [(key as { value: string }).value, value])));
+    }
+    return capsule(new InterfaceMap(entries));
+  }
+
+  /** yaml.v3's rule: aliases may make up at most a (shrinking) share of what is decoded. */
+  private count(viaAlias: boolean): void {
+    this.decoded++;
+    if (viaAlias) this.aliased++;
+    if (this.aliased > 100 && this.decoded > 1000 && this.aliased / this.decoded > allowedAliasRatio(this.decoded)) {
+      throw new PlainError('yaml: document contains excessive aliasing');
+    }
+  }
 }
 
-function mapping(
-  pairs: readonly { key: unknown; value: unknown }[],
-  document: Document,
-  lines: LineCounter,
-): Value {
-  const entries: [Value, Value][] = [];
-  const seen = new Map<string, number>();
-  for (const pair of pairs) {
-    const key = toValue(pair.key, document, lines);
-    if (key.type === 'string') {
-      const line = lineOf(pair.key, lines);
-      const first = seen.get(key.value);
-      if (first !== undefined) {
-        throw new PlainError(
-          `yaml: unmarshal errors:\n  line ${line}: mapping key ${JSON.stringify(key.value)} already defined at line ${first}`,
-        );
-      }
-      seen.set(key.value, line);
-    }
-    entries.push([key, toValue(pair.value, document, lines)]);
-  }
-  if (entries.every(([key]) => key.type === 'string')) {
-    return object(new Map(entries.map(([key, value]) => [(key as { value: string }).value, value])));
-  }
-  return capsule(new InterfaceMap(entries));
+/** 99% of small documents may come from aliases, falling to 10% of very large ones. */
+function allowedAliasRatio(decoded: number): number {
+  if (decoded <= 400_000) return 0.99;
+  if (decoded >= 4_000_000) return 0.1;
+  return 0.99 - 0.89 * ((decoded - 400_000) / 3_600_000);
 }
 
 function lineOf(node: unknown, lines: LineCounter): number {

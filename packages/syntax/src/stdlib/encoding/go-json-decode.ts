@@ -6,18 +6,16 @@
  * thrown once the input turned out valid. Syntax messages are Go's scanner's
  * (`invalid character 'x' after object key`, `unexpected end of JSON input`), naming the
  * offending byte. Strings are decoded with invalid UTF-8 and unpaired surrogate escapes
- * replaced by U+FFFD. Nesting is bounded (Go: `exceeded max depth`) and the parser keeps
- * its own stack, so deep input cannot overflow JavaScript's.
+ * replaced by U+FFFD. Nesting is bounded by MAX_VALUE_DEPTH with Go's message
+ * (`exceeded max depth`; Go's own bound is 10000), and the parser keeps its own stack.
  */
 import { PlainError } from '../../eval/errors.js';
-import { array, bool, NULL, object, string, type Value } from '../../eval/value.js';
+import { array, bool, MAX_VALUE_DEPTH, NULL, object, string, type Value } from '../../eval/value.js';
 import { quote } from '../../lexer/quote.js';
 import { decodeSourceText, encodeSourceText } from '../../source/source-text.js';
 
 /** How a JSON number literal becomes a value; `undefined` when it does not fit. */
 export type NumberReader = (literal: string) => Value | undefined;
-
-const MAX_DEPTH = 10000;
 
 interface Container {
   readonly kind: 'array' | 'object';
@@ -71,7 +69,7 @@ class GoJsonDecoder {
         value = array(top.elements);
         stack.pop();
       } else if (c === 0x7b || c === 0x5b) {
-        if (stack.length >= MAX_DEPTH) throw new PlainError('exceeded max depth');
+        if (stack.length >= MAX_VALUE_DEPTH) throw new PlainError('exceeded max depth');
         this.#at++;
         stack.push({ kind: c === 0x7b ? 'object' : 'array', elements: [], fields: new Map(), key: undefined, empty: true });
         continue;
