@@ -5,7 +5,7 @@
 import { valuesEqual } from '../../eval/equality.js';
 import { toFloat } from '../../eval/number.js';
 import type { Value } from '../../eval/value.js';
-import type { Condition, Fragment } from './parse.js';
+import { Pattern, type Condition, type Fragment } from './parse.js';
 
 export function selectJsonPath(root: Value, fragments: readonly Fragment[]): Value[] {
   let nodes: Value[] = [root];
@@ -66,7 +66,7 @@ function slice(elements: readonly Value[], { start, end, step }: Fragment & { ki
   return out;
 }
 
-type Operand = Value | RegExp | undefined;
+type Operand = Value | Pattern | undefined;
 
 function evaluateCondition(condition: Condition, current: Value, root: Value): Operand {
   switch (condition.kind) {
@@ -89,9 +89,9 @@ function evaluateCondition(condition: Condition, current: Value, root: Value): O
 
 function compare(op: string, left: Operand, right: Operand): boolean {
   if (op === '=~') {
-    return left !== undefined && !(left instanceof RegExp) && left.type === 'string' && right instanceof RegExp && right.test(left.value);
+    return left !== undefined && !(left instanceof Pattern) && left.type === 'string' && right instanceof Pattern && right.test(left.value);
   }
-  if (left instanceof RegExp || right instanceof RegExp) return false;
+  if (left instanceof Pattern || right instanceof Pattern) return false;
   if (op === '==') return left !== undefined && right !== undefined && valuesEqual(left, right);
   if (op === '!=') return !(left !== undefined && right !== undefined && valuesEqual(left, right));
   if (left === undefined || right === undefined) return false;
@@ -108,7 +108,7 @@ function compare(op: string, left: Operand, right: Operand): boolean {
 }
 
 function truthy(operand: Operand): boolean {
-  return operand !== undefined && !(operand instanceof RegExp) && !(operand.type === 'bool' && !operand.value) && operand.type !== 'null';
+  return operand !== undefined && !(operand instanceof Pattern) && !(operand.type === 'bool' && !operand.value) && operand.type !== 'null';
 }
 
 function bool(value: boolean): Value {

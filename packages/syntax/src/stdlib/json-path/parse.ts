@@ -8,6 +8,7 @@
  * Parse errors read `<problem> at <offset> in <path>` like ojg's; the exact wording of the
  * problems is Ingot's.
  */
+import { RE2JS } from 're2js';
 import { PlainError } from '../../eval/errors.js';
 
 export type Fragment =
@@ -21,7 +22,7 @@ export type Fragment =
 export type Condition =
   | { readonly kind: 'path'; readonly root: '@' | '$'; readonly fragments: readonly Fragment[] }
   | { readonly kind: 'literal'; readonly value: unknown }
-  | { readonly kind: 'regex'; readonly regex: RegExp }
+  | { readonly kind: 'regex'; readonly regex: Pattern }
   | { readonly kind: 'not'; readonly operand: Condition }
   | { readonly kind: 'binary'; readonly op: string; readonly left: Condition; readonly right: Condition };
 
@@ -29,6 +30,18 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
   ['||', 1], ['&&', 2], ['==', 3], ['!=', 3], ['=~', 3], ['<', 4], ['<=', 4], ['>', 4], ['>=', 4],
 ]);
 const NAME = /^[^.[\]()\s=!<>&|,'"]+/;
+
+/**
+ * A compiled `=~` pattern. RE2 syntax and linear-time matching, as Go's regexp: a
+ * backtracking JavaScript RegExp could be made to run for hours by a hostile pattern.
+ */
+export class Pattern {
+  constructor(private readonly compiled: RE2JS) {}
+
+  test(text: string): boolean {
+    return this.compiled.matcher(text).find();
+  }
+}
 
 export function parseJsonPath(path: string): Fragment[] {
   return new PathParser(path).parseRoot();
@@ -195,7 +208,7 @@ class PathParser {
       if (end < 0) throw this.#error('not terminated');
       const source = this.text.slice(this.#at + 1, end);
       this.#at = end + 1;
-      return { kind: 'regex', regex: new RegExp(source) };
+      return { kind: 'regex', regex: this.#pattern(source) };
     }
     const word = /^(true|false|null|-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)/.exec(this.text.slice(this.#at))?.[0];
     if (word === undefined) throw this.#error('invalid filter operand');
@@ -216,6 +229,16 @@ class PathParser {
 
   #space(): void {
     while (this.text[this.#at] === ' ') this.#at++;
+  }
+
+  #pattern(source: string): Pattern {
+    let compiled: RE2JS;
+    try {
+      compiled = RE2JS.compile(source);
+    } catch (error) {
+      throw this.#error(error instanceof Error ? error.message : String(error));
+    }
+    return new Pattern(compiled);
   }
 
   #error(problem: string): PlainError {
