@@ -57,6 +57,8 @@ describe('ingot demo', () => {
     expect(out).toContain('pyroscope.scrape "services" {\n\ttargets = [');
     expect(out).toContain('pyroscope.write "cloud" {\n\tendpoint {\n');
     expect(out).toMatch(new RegExp(`\\nError: ${BROKEN_NAME}:4:\\d+: `));
+    expect(out).toContain('string.format("%s:%d", "checkout", 6060)\n    "checkout:6060"\n');
+    expect(out).toContain('    error: 15 should be string, got number\n');
     expect(out).not.toContain('\x1b');
   });
 

@@ -1,8 +1,19 @@
 /**
  * `ingot demo`: what `npm start` shows until there is a pipeline to run. Formats an
- * embedded, badly formatted pyroscope pipeline and renders the diagnostics of a broken one.
+ * embedded, badly formatted pyroscope pipeline, renders the diagnostics of a broken one and
+ * evaluates a few expressions.
  */
-import { format, parseFile, renderDiagnostics, shouldUseColor } from '@ingot/syntax';
+import {
+  createStdlib,
+  evaluate,
+  format,
+  parseExpression,
+  parseFile,
+  printValue,
+  renderDiagnostics,
+  shouldUseColor,
+  type Scope,
+} from '@ingot/syntax';
 import type { Io } from '../io.js';
 
 export interface DemoOptions {
@@ -69,7 +80,7 @@ export function demo(options: DemoOptions, io: Io): number {
   };
 
   out('Ingot: a TypeScript runtime for Grafana Alloy configuration files.');
-  out('There is no pipeline to run yet; here is what the syntax package can do today.');
+  out('There is no pipeline to run yet; here is what the language support can do today.');
 
   section(`${SAMPLE_NAME}, as written`);
   io.stdout.write(SAMPLE);
@@ -88,7 +99,27 @@ export function demo(options: DemoOptions, io: Io): number {
   out();
   const broken = parseFile(BROKEN, { filename: BROKEN_NAME });
   io.stdout.write(renderDiagnostics(broken.diagnostics, { [BROKEN_NAME]: BROKEN }, { color }));
+
+  section('expressions, as `ingot eval` evaluates them');
+  const stdlib = createStdlib({ environment: { PYROSCOPE_USER: 'ops' } });
+  const scope: Scope = { lookup: (name) => stdlib.get(name) };
+  for (const source of EXPRESSIONS) {
+    const result = evaluate(parseExpression(source).expression, scope);
+    const shown = result.ok ? printValue(result.value) : `error: ${result.diagnostic.message}`;
+    out(source);
+    out(shown.replace(/^/gm, '    '));
+  }
+
   out();
-  out('Try it on your own files: ingot fmt path/to/config.alloy (or --help).');
+  out('Try it on your own files: ingot fmt path/to/config.alloy, ingot eval EXPR (or --help).');
   return 0;
 }
+
+/** A few expressions a configuration might hold; sys.env reads a made-up environment. */
+const EXPRESSIONS = [
+  'string.format("%s:%d", "checkout", 6060)',
+  'coalesce(sys.env("PYROSCOPE_REGION"), "eu-west-1")',
+  'array.concat(["a:6060"], ["b:6060"])[1]',
+  '{user = sys.env("PYROSCOPE_USER"), retries = 2 ^ 3}',
+  '"timeout: " + 15',
+];
