@@ -1,6 +1,6 @@
 /**
  * @ingot/runtime: the Alloy runtime. A domain-free dependency graph; the component contract
- * and registry; later the controller that loads, evaluates and reloads the graph.
+ * and registry; stable receivers. The controller that loads, evaluates and reloads the graph comes next.
  */
 
 // The dependency graph
@@ -8,3 +8,15 @@ export { Graph } from './dag/graph.js';
 export { topologicalOrder } from './dag/topo.js';
 export { findCycles, stronglyConnectedComponents } from './dag/cycles.js';
 export type { Cycles } from './dag/cycles.js';
+
+// The component contract and registry
+export type { Component } from './component/component.js';
+export type { ComponentOptions, Logger, MetricsRegistry, TelemetryLabels } from './component/options.js';
+export { telemetryLabels } from './component/options.js';
+export type { Registration, AnyRegistration, ExportsOf } from './component/registration.js';
+export { defineComponent } from './component/registration.js';
+export type { Registry, LookupOptions, Lookup } from './component/registry.js';
+export { DefaultRegistry } from './component/registry.js';
+export { checkStability } from './component/stability.js';
+export type { Health, HealthState } from './component/health.js';
+export { healthOf, leastHealthy } from './component/health.js';
