@@ -20,3 +20,7 @@ export { DefaultRegistry } from './component/registry.js';
 export { checkStability } from './component/stability.js';
 export type { Health, HealthState } from './component/health.js';
 export { healthOf, leastHealthy } from './component/health.js';
+
+// Receivers that survive reloads
+export { StableReceiver } from './component/stable-receiver.js';
+export type { Sink } from './component/stable-receiver.js';
