@@ -1,6 +1,6 @@
 import type { Expression, File } from '../ast/nodes.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { TokenStream } from '../lexer/tokenize.js';
+import { TokenStream } from '../lexer/token-stream.js';
 import { decodeSourceText } from '../source/source-text.js';
 import { AlloyParser } from './parser.js';
 

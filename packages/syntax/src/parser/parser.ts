@@ -14,7 +14,7 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import type { Position } from '../source/position.js';
 import { isValidIdentifier } from '../lexer/identifier.js';
 import { quote } from '../lexer/quote.js';
-import { TokenStream } from '../lexer/tokenize.js';
+import { TokenStream } from '../lexer/token-stream.js';
 import * as T from '../lexer/tokens.js';
 import { tokenName } from '../lexer/tokens.js';
 import { buildBinaryTree, type OperatorToken } from './precedence.js';

@@ -3,16 +3,6 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import { Scanner, type ScanError, type Token } from './scanner.js';
 import { Comment as CommentToken, EOF } from './tokens.js';
 
-export interface TokenizeResult {
-  /** Every token but comments, ending with one EOF token. */
-  readonly tokens: Token[];
-  /** Comments grouped as upstream groups them: adjacent, at most one line apart. */
-  readonly comments: CommentGroup[];
-  readonly scanDiagnostics: Diagnostic[];
-  /** For each scanner diagnostic, the offset of the token being scanned when it was found. */
-  readonly scanDiagnosticOffsets: number[];
-}
-
 /**
  * Scans a file on demand: the parser pulls tokens one at a time, and comments are set
  * aside for the formatter as they go by.
@@ -115,24 +105,6 @@ export class TokenStream {
     this.group.push(comment);
     this.groupEndLine = comment.end.line;
   }
-}
-
-/** Scans a whole file up front, setting comments aside for the formatter. */
-export function tokenize(source: string, filename = ''): TokenizeResult {
-  const stream = new TokenStream(source, filename);
-  const tokens: Token[] = [];
-  for (;;) {
-    const token = stream.next();
-    tokens.push(token);
-    if (token.tokenType === EOF) break;
-  }
-  const scanDiagnostics: Diagnostic[] = [];
-  const scanDiagnosticOffsets: number[] = [];
-  for (let i = 0; i < stream.errorCount; i++) {
-    scanDiagnostics.push(stream.diagnostic(i));
-    scanDiagnosticOffsets.push(stream.errorOffset(i));
-  }
-  return { tokens, comments: stream.comments, scanDiagnostics, scanDiagnosticOffsets };
 }
 
 function toDiagnostic(e: ScanError, filename: string): Diagnostic {
