@@ -12,7 +12,7 @@
  *   JSON.parse   the baseline;
  *   scan         the scanner alone, every token read and dropped, as the parser reads them;
  *   parseFile    scanner + Chevrotain parser + AST building, i.e. what users call;
- *   format       the formatter on the parsed file, when it exists.
+ *   format       the formatter on the parsed file.
  * Ratios compare time per byte with JSON.parse (JSON MB/s / stage MB/s), so a small size
  * difference between the two inputs does not skew them. The issue's target is
  * parse ≤ 4x JSON.parse.
