@@ -1,6 +1,7 @@
 /**
  * @ingot/runtime: the Alloy runtime. A domain-free dependency graph; the component contract
- * and registry; stable receivers. The controller that loads, evaluates and reloads the graph comes next.
+ * and registry; stable receivers; phase A of loading, which plans a candidate graph from parsed files.
+ * Evaluating, scheduling and reloading come next.
  */
 
 // The dependency graph
@@ -24,3 +25,9 @@ export { healthOf, leastHealthy } from './component/health.js';
 // Receivers that survive reloads
 export { StableReceiver } from './component/stable-receiver.js';
 export type { Sink } from './component/stable-receiver.js';
+
+// Loading: the candidate graph (phase A)
+export { loadGraph } from './controller/loader.js';
+export type { LoadOptions, LoadResult, LoadScope } from './controller/loader.js';
+export type { GraphNode, ConfigBlockName } from './controller/node.js';
+export type { SourceBlock } from './controller/classify.js';
