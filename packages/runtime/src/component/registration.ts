@@ -20,14 +20,15 @@ export type Registration<A extends BodySchema = BodySchema, E extends BodySchema
   readonly arguments: A;
   /** `undefined` for a component that never exports anything. */
   readonly exports: E;
-  readonly build: (options: ComponentOptions<ExportsOf<E>>, args: Decoded<A>) => Promise<Component<Decoded<A>>>;
+  // Method syntax on purpose: its parameters are checked bivariantly, so a registration of a
+  // specific component type is still an `AnyRegistration` the registry can hold.
+  build(options: ComponentOptions<ExportsOf<E>>, args: Decoded<A>): Promise<Component<Decoded<A>>>;
 } & (
   | { readonly stability: StabilityLevel; readonly community?: never }
   | { readonly community: true; readonly stability?: never }
 );
 
 /** A registration of any component type, as the registry holds them. */
-// `any`: the factory takes its arguments contravariantly, so no narrower type admits every registration.
 export type AnyRegistration = Registration<any, any>;
 
 /** Declares a component type with its argument and export types inferred from the schemas. */

@@ -1,6 +1,6 @@
 import { attr, block, NO_POSITION, parseFile, t, type Diagnostic, type File } from '@ingot/syntax';
 import { describe, expect, it } from 'vitest';
-import { defineComponent, type AnyRegistration } from '../component/registration.js';
+import { defineComponent } from '../component/registration.js';
 import { DefaultRegistry, type LookupOptions } from '../component/registry.js';
 import { loadGraph, type LoadOptions, type LoadResult } from './loader.js';
 
@@ -28,9 +28,7 @@ const community = defineComponent({
   build: async () => idle,
 });
 
-// A typed registration is not assignable to `AnyRegistration` (its factory's parameters are
-// narrower), so the list is cast as the registry's callers will have to until that is fixed.
-const registry = new DefaultRegistry([passthrough, tick, community] as AnyRegistration[]);
+const registry = new DefaultRegistry([passthrough, tick, community]);
 const ga: LookupOptions = { minStability: 'generally-available', communityComponents: false };
 const root: LoadOptions = { registry, lookup: ga, scope: { kind: 'root' } };
 
