@@ -86,148 +86,140 @@ export class Scanner {
 
   /** Scans the next token. Comments come back as COMMENT tokens; the end as EOF, repeatedly. */
   scan(): Token {
-    {
-      this.skipWhitespace();
-      const startIdx = this.idx;
-      const startOff = this.off;
-      const startLine = this.line;
-      const startCol = this.off - this.lineStart + 1;
-      const ch = this.ch;
-      let type: TokenType;
-      let image: string | undefined;
-      let insertTerm = false;
+    this.skipWhitespace();
+    const startIdx = this.idx;
+    const startOff = this.off;
+    const startLine = this.line;
+    const startCol = this.off - this.lineStart + 1;
+    const ch = this.ch;
+    let type: TokenType;
+    let image: string | undefined;
+    /** Set only by illegal tokens; every other token's answer is TERMINATES_LINE's. */
+    let insertTerm: boolean | undefined;
 
-      if (isLetter(ch)) {
-        image = this.scanIdentifier();
-        type = KEYWORDS.get(image) ?? T.Ident;
-        insertTerm = true;
-      } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
-        type = this.scanNumber(startOff, startLine, startCol);
-        insertTerm = true;
-      } else {
-        this.next();
-        switch (ch) {
-          case EOF_CH:
-            if (this.insertTerm) {
+    if (isLetter(ch)) {
+      image = this.scanIdentifier();
+      type = KEYWORDS.get(image) ?? T.Ident;
+    } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
+      type = this.scanNumber(startOff, startLine, startCol);
+    } else {
+      this.next();
+      switch (ch) {
+        case EOF_CH:
+          if (this.insertTerm) {
+            this.insertTerm = false;
+            return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
+          }
+          return token(T.EOF, '', startOff, startLine, startCol, startOff, startLine, startCol);
+        case NL:
+          // Only reachable while a terminator is pending: skipWhitespace stops here.
+          this.insertTerm = false;
+          return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
+        case 0x27: // '
+          this.error(startOff, startLine, startCol, 'illegal single-quoted string; use double quotes');
+          this.scanString(0x27, true, false, startOff, startLine, startCol);
+          type = T.Illegal;
+          insertTerm = true; // the quoted text stands where a value would
+          break;
+        case 0x22: // "
+          this.scanString(0x22, true, false, startOff, startLine, startCol);
+          type = T.StringLit;
+          break;
+        case 0x60: // `
+          this.scanString(0x60, false, true, startOff, startLine, startCol);
+          type = T.StringLit;
+          break;
+        case 0x7c: // |
+          if (this.ch === 0x7c) this.next();
+          else this.errorHere('missing second | in ||');
+          type = T.OrOr;
+          break;
+        case 0x26: // &
+          if (this.ch === 0x26) this.next();
+          else this.errorHere('missing second & in &&');
+          type = T.AndAnd;
+          break;
+        case 0x21: // !
+          type = this.switch2(T.Bang, T.NotEqual);
+          break;
+        case 0x3d: // =
+          type = this.switch2(T.Assign, T.Equal);
+          break;
+        case 0x3c: // <
+          type = this.switch2(T.Less, T.LessEqual);
+          break;
+        case 0x3e: // >
+          type = this.switch2(T.Greater, T.GreaterEqual);
+          break;
+        case 0x2b:
+          type = T.Plus;
+          break;
+        case 0x2d:
+          type = T.Minus;
+          break;
+        case 0x2a:
+          type = T.Star;
+          break;
+        case 0x2f: // /
+          if (this.ch === 0x2f || this.ch === 0x2a) {
+            if (this.insertTerm && this.commentRunsToLineEnd()) {
+              // The pending terminator goes in front of the comment; rewind to re-scan it.
+              this.rewindTo(startIdx, startOff);
               this.insertTerm = false;
               return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
             }
-            return token(T.EOF, '', startOff, startLine, startCol, startOff, startLine, startCol);
-          case NL:
-            // Only reachable while a terminator is pending: skipWhitespace stops here.
-            this.insertTerm = false;
-            return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
-          case 0x27: // '
-            this.error(startOff, startLine, startCol, 'illegal single-quoted string; use double quotes');
-            this.scanString(0x27, true, false, startOff, startLine, startCol);
-            type = T.Illegal;
-            insertTerm = true;
-            break;
-          case 0x22: // "
-            this.scanString(0x22, true, false, startOff, startLine, startCol);
-            type = T.StringLit;
-            insertTerm = true;
-            break;
-          case 0x60: // `
-            this.scanString(0x60, false, true, startOff, startLine, startCol);
-            type = T.StringLit;
-            insertTerm = true;
-            break;
-          case 0x7c: // |
-            if (this.ch === 0x7c) this.next();
-            else this.errorHere('missing second | in ||');
-            type = T.OrOr;
-            break;
-          case 0x26: // &
-            if (this.ch === 0x26) this.next();
-            else this.errorHere('missing second & in &&');
-            type = T.AndAnd;
-            break;
-          case 0x21: // !
-            type = this.switch2(T.Bang, T.NotEqual);
-            break;
-          case 0x3d: // =
-            type = this.switch2(T.Assign, T.Equal);
-            break;
-          case 0x3c: // <
-            type = this.switch2(T.Less, T.LessEqual);
-            break;
-          case 0x3e: // >
-            type = this.switch2(T.Greater, T.GreaterEqual);
-            break;
-          case 0x2b:
-            type = T.Plus;
-            break;
-          case 0x2d:
-            type = T.Minus;
-            break;
-          case 0x2a:
-            type = T.Star;
-            break;
-          case 0x2f: // /
-            if (this.ch === 0x2f || this.ch === 0x2a) {
-              if (this.insertTerm && this.commentRunsToLineEnd()) {
-                // The pending terminator goes in front of the comment; rewind to re-scan it.
-                this.rewindTo(startIdx, startOff);
-                this.insertTerm = false;
-                return token(T.Terminator, '\n', startOff, startLine, startCol, startOff, startLine, startCol);
-              }
-              image = this.scanComment(startIdx, startOff, startLine, startCol);
-              type = T.Comment;
-            } else {
-              type = T.Slash;
-            }
-            break;
-          case 0x25:
-            type = T.Percent;
-            break;
-          case 0x5e:
-            type = T.Caret;
-            break;
-          case 0x7b:
-            type = T.LCurly;
-            break;
-          case 0x7d:
-            type = T.RCurly;
-            insertTerm = true;
-            break;
-          case 0x28:
-            type = T.LParen;
-            break;
-          case 0x29:
-            type = T.RParen;
-            insertTerm = true;
-            break;
-          case 0x5b:
-            type = T.LBrack;
-            break;
-          case 0x5d:
-            type = T.RBrack;
-            insertTerm = true;
-            break;
-          case 0x2c:
-            type = T.Comma;
-            break;
-          case 0x2e:
-            type = T.Dot;
-            break;
-          default:
-            // Reading a stray BOM already reported it.
-            if (ch !== BOM) this.error(startOff, startLine, startCol, `illegal character ${describeRune(ch)}`);
-            insertTerm = this.insertTerm;
-            type = T.Illegal;
-        }
+            image = this.scanComment(startIdx, startOff, startLine, startCol);
+            type = T.Comment;
+          } else {
+            type = T.Slash;
+          }
+          break;
+        case 0x25:
+          type = T.Percent;
+          break;
+        case 0x5e:
+          type = T.Caret;
+          break;
+        case 0x7b:
+          type = T.LCurly;
+          break;
+        case 0x7d:
+          type = T.RCurly;
+          break;
+        case 0x28:
+          type = T.LParen;
+          break;
+        case 0x29:
+          type = T.RParen;
+          break;
+        case 0x5b:
+          type = T.LBrack;
+          break;
+        case 0x5d:
+          type = T.RBrack;
+          break;
+        case 0x2c:
+          type = T.Comma;
+          break;
+        case 0x2e:
+          type = T.Dot;
+          break;
+        default:
+          // Reading a stray BOM already reported it.
+          if (ch !== BOM) this.error(startOff, startLine, startCol, `illegal character ${describeRune(ch)}`);
+          insertTerm = this.insertTerm; // a stray character does not change how the line ends
+          type = T.Illegal;
       }
-
-      if (this.insertTerminators) this.insertTerm = insertTerm;
-      // The token ends at the byte before `ch`; when that byte was a newline (an unterminated
-      // raw string or block comment) it is on the line before `ch`.
-      const endOff = this.off - 1;
-      const endsLine = this.lineStart === this.off && this.line > 1;
-      const endLine = endsLine ? this.line - 1 : this.line;
-      const endCol = endOff - (endsLine ? this.prevLineStart : this.lineStart) + 1;
-      return token(type, image ?? this.src.slice(startIdx, this.idx), startOff, startLine, startCol, endOff, endLine, endCol);
     }
+
+    if (this.insertTerminators) this.insertTerm = insertTerm ?? TERMINATES_LINE.has(type);
+    // The token ends at the byte before `ch`; when that byte was a newline (an unterminated
+    // raw string or block comment) it is on the line before `ch`.
+    const endOff = this.off - 1;
+    const endsLine = this.lineStart === this.off && this.line > 1;
+    const endLine = endsLine ? this.line - 1 : this.line;
+    const endCol = endOff - (endsLine ? this.prevLineStart : this.lineStart) + 1;
+    return token(type, image ?? this.src.slice(startIdx, this.idx), startOff, startLine, startCol, endOff, endLine, endCol);
   }
 
   /** Advances to the next character, reporting what upstream reports on reading it. */
