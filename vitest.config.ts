@@ -5,7 +5,7 @@ const resolve = { conditions: ['@ingot/source'] };
 
 export default defineConfig({
   test: {
-    projects: ['syntax', 'runtime', 'cli'].map((name) => ({
+    projects: ['syntax', 'runtime', 'local', 'testkit', 'cli'].map((name) => ({
       resolve,
       test: {
         name,

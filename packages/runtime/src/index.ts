@@ -12,7 +12,7 @@ export type { Cycles } from './dag/cycles.js';
 
 // The component contract and registry
 export type { Component } from './component/component.js';
-export type { ComponentOptions, Logger, MetricsRegistry, TelemetryLabels } from './component/options.js';
+export type { ComponentOptions, Logger, LogFields, MetricsRegistry, TelemetryLabels } from './component/options.js';
 export { telemetryLabels } from './component/options.js';
 export type { Registration, AnyRegistration, ExportsOf } from './component/registration.js';
 export { defineComponent } from './component/registration.js';
@@ -31,3 +31,10 @@ export { loadGraph } from './controller/loader.js';
 export type { LoadOptions, LoadResult, LoadScope } from './controller/loader.js';
 export type { GraphNode, ConfigBlockName } from './controller/node.js';
 export type { SourceBlock } from './controller/classify.js';
+
+// Services
+export type { Service, ServiceDefinition, AnyServiceDefinition } from './service/service.js';
+
+// What the HTTP API shows and triggers
+export type { ComponentInfo, EvaluatedBodyJson } from './api/component-info.js';
+export type { RuntimeHost, ReloadOutcome, ComponentHandler } from './api/host.js';

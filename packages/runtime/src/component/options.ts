@@ -1,21 +1,23 @@
 import type { StabilityLevel } from '@ingot/syntax';
+import type { Registry as MetricsRegistry } from 'prom-client';
 
-/** The logging the runtime hands a component: already tagged with its `component_id` and `component_path`. */
-export interface Logger {
-  debug(message: string, fields?: Readonly<Record<string, unknown>>): void;
-  info(message: string, fields?: Readonly<Record<string, unknown>>): void;
-  warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
-  error(message: string, fields?: Readonly<Record<string, unknown>>): void;
-}
+export type { MetricsRegistry };
+
+/** Structured fields of a log line: rendered as `key=value` (logfmt) or JSON members. */
+export type LogFields = Readonly<Record<string, unknown>>;
 
 /**
- * The component's own metrics registry. Every metric registered in it carries the
- * component's labels, and it is exposed on `/metrics` only while the component is in the
- * current graph. Only the labels are settled so far; registering metrics comes with the
- * metrics endpoint.
+ * Logging as the runtime hands it out: a component's logger is already bound to its
+ * `component_path` and `component_id`. Loggers follow the `logging` block: a reload that
+ * changes the level or format applies to loggers handed out before it.
  */
-export interface MetricsRegistry {
-  readonly labels: TelemetryLabels;
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger whose lines also carry `bindings`, after this logger's own. */
+  child(bindings: LogFields): Logger;
 }
 
 /** The labels every log line and metric of a component carries. */
@@ -45,6 +47,12 @@ export interface ComponentOptions<Exports> {
   /** `<--storage.path>/<id>`. It may not exist yet; the component creates it when it needs it. */
   readonly dataPath: string;
   readonly logger: Logger;
+  /**
+   * The component's own prom-client registry. Every metric registered in it carries the
+   * component's `component_id` and `component_path` labels (its default labels), and it is
+   * exposed on `/metrics` only while the component is in the current graph, so nothing
+   * ever needs unregistering.
+   */
   readonly metrics: MetricsRegistry;
   /** The `--stability.level` in force, for components that gate experimental behaviour. */
   readonly minStability: StabilityLevel;
@@ -54,4 +62,9 @@ export interface ComponentOptions<Exports> {
    * component that registered no exports schema gets `Exports = never`, so it cannot call it.
    */
   readonly onExports: (exports: Exports) => void;
+  /**
+   * The data a running service shares with components (e.g. `cluster`'s view of its peers).
+   * Throws `service "<name>" does not exist` for a name no service has.
+   */
+  readonly getServiceData: (name: string) => unknown;
 }

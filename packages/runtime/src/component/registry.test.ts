@@ -1,6 +1,8 @@
 import { attr, block, t } from '@ingot/syntax';
+import { Registry as PromRegistry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { defineComponent, type AnyRegistration } from './registration.js';
+import type { Logger } from './options.js';
 import { DefaultRegistry, type LookupOptions } from './registry.js';
 
 const idle = { run: async () => {}, update: async () => {} };
@@ -86,10 +88,11 @@ describe('DefaultRegistry', () => {
       {
         id: 'test.echo.a',
         dataPath: 'data/test.echo.a',
-        logger: { debug() {}, info() {}, warn() {}, error() {} },
-        metrics: { labels: { component_id: 'test.echo.a', component_path: '/' } },
+        logger: silentLogger,
+        metrics: new PromRegistry(),
         minStability: 'generally-available',
         onExports: (exports) => published.push(exports),
+        getServiceData: () => undefined,
       },
       { input: 'a' },
     );
@@ -97,3 +100,5 @@ describe('DefaultRegistry', () => {
     expect(published).toEqual([{ output: 'a' }, { output: 'b' }]);
   });
 });
+
+const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
