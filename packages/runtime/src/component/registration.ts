@@ -20,6 +20,12 @@ export type Registration<A extends BodySchema = BodySchema, E extends BodySchema
   readonly arguments: A;
   /** `undefined` for a component that never exports anything. */
   readonly exports: E;
+  /**
+   * Export fields through which data flows *into* this component, such as a `receiver`:
+   * a reference to one makes a data-flow edge from the referencing component to this one,
+   * for the UI's pipeline graph (spec §1.6). Other references flow the other way.
+   */
+  readonly receivers?: readonly string[];
   // Method syntax on purpose: its parameters are checked bivariantly, so a registration of a
   // specific component type is still an `AnyRegistration` the registry can hold.
   build(options: ComponentOptions<ExportsOf<E>>, args: Decoded<A>): Promise<Component<Decoded<A>>>;

@@ -10,6 +10,7 @@ import {
   type Traversal,
 } from '@ingot/syntax';
 import type { LookupOptions, Registry } from '../component/registry.js';
+import type { AnyServiceDefinition } from '../service/service.js';
 import { checkStability } from '../component/stability.js';
 import { Graph } from '../dag/graph.js';
 import { topologicalOrder } from '../dag/topo.js';
@@ -29,6 +30,8 @@ export interface LoadOptions {
   /** The `--stability.level` and community flags, which gate component types and `foreach`. */
   readonly lookup: LookupOptions;
   readonly scope: LoadScope;
+  /** The process's services, by name: each has a node in the root graph (spec §1.3). */
+  readonly services?: ReadonlyMap<string, AnyServiceDefinition>;
 }
 
 /**
@@ -51,14 +54,14 @@ export type LoadResult =
  * is evaluated or decoded, and nothing live is touched: that is phase B, and only for an
  * `ok` result. Every phase-A error is collected, positioned and worded as upstream's.
  *
- * Not yet here: service nodes (no service exists yet, so a service-named block is looked up
- * as a component), declares visible from enclosing controllers, and the wiring of a
- * `foreach` template (only its own attributes are wired).
+ * Not yet here: declares visible from enclosing controllers, and the wiring of a `foreach`
+ * template (only its own attributes are wired).
  */
 export function loadGraph(files: readonly File[], options: LoadOptions): LoadResult {
   const load = new PhaseA(options);
-  const classified = classify(files, NO_SERVICES);
+  const classified = classify(files, new Set(options.services?.keys()));
   load.diagnostics.push(...classified.diagnostics);
+  load.addServices(classified.services);
   load.addDeclares(classified.declares);
   load.addConfigBlocks(classified.configBlocks);
   load.addComponents(classified.components);
@@ -70,8 +73,6 @@ export function loadGraph(files: readonly File[], options: LoadOptions): LoadRes
   return { ok: true, graph, nodes: topologicalOrder(graph).map((id) => graph.node(id)!) };
 }
 
-const NO_SERVICES: ReadonlySet<string> = new Set();
-
 /** The state of one phase-A run; `loadGraph` calls its steps in upstream's order. */
 class PhaseA {
   readonly graph = new Graph<GraphNode>();
@@ -82,6 +83,38 @@ class PhaseA {
 
   constructor(options: LoadOptions) {
     this.#options = options;
+  }
+
+  /** One node per service at the root, configured by its block if the config has one. */
+  addServices(blocks: readonly SourceBlock[]): void {
+    const { scope, services, lookup } = this.#options;
+    if (scope.kind === 'module') {
+      for (const source of blocks) this.#error(source, `service blocks not allowed inside a module: "${blockId(source.block)}"`);
+      return;
+    }
+    const configured = new Map<string, SourceBlock>();
+    for (const source of blocks) {
+      const id = blockId(source.block);
+      const definition = services!.get(id)!;
+      if (configured.has(id)) {
+        this.#error(source, `duplicate definition of "${id}"`);
+        continue;
+      }
+      if (definition.config === undefined) {
+        this.#error(source, `service "${id}" does not support being configured`);
+        continue;
+      }
+      const refusal = checkStability(`block "${id}"`, definition.stability, lookup.minStability);
+      if (refusal !== undefined) {
+        this.#error(source, refusal);
+        continue;
+      }
+      configured.set(id, source);
+    }
+    for (const [id, definition] of services ?? []) {
+      const source = configured.get(id);
+      this.graph.addNode(id, source === undefined ? { kind: 'service', id, definition } : { kind: 'service', id, definition, source });
+    }
   }
 
   addDeclares(declares: readonly SourceBlock[]): void {
@@ -177,6 +210,16 @@ class PhaseA {
       switch (node.kind) {
         case 'default':
           break;
+        case 'service':
+          for (const dependency of node.definition.dependsOn) {
+            if (this.graph.hasNode(dependency) && this.graph.node(dependency)!.kind === 'service') {
+              this.graph.addEdge(id, dependency);
+            } else {
+              this.#unpositioned(`service "${id}" has invalid reference to service "${dependency}"`);
+            }
+          }
+          if (node.source !== undefined) this.#wireBody(node, node.source);
+          break;
         case 'declare':
           // Its references are evaluated inside each instance's controller, not here.
           for (const used of uses.get(id)!) this.graph.addEdge(id, used);
@@ -229,8 +272,9 @@ class PhaseA {
   #isNew(id: string, source: SourceBlock): boolean {
     const first = this.graph.node(id);
     if (first === undefined) return true;
-    const where = first.kind === 'default' ? NO_POSITION : first.source.block.start;
-    const firstFile = first.kind === 'default' ? '' : first.source.file;
+    const firstSource = 'source' in first ? first.source : undefined;
+    const where = firstSource?.block.start ?? NO_POSITION;
+    const firstFile = firstSource?.file ?? '';
     const { start } = source.block;
     const length = byteLength(id);
     this.diagnostics.push({

@@ -1,4 +1,5 @@
 import type { AnyRegistration } from '../component/registration.js';
+import type { AnyServiceDefinition } from '../service/service.js';
 import type { SourceBlock } from './classify.js';
 
 /** The config blocks that become nodes (spec §1.3); every `import.*` is one kind. */
@@ -20,5 +21,12 @@ export type GraphNode =
   /** A template holder: never evaluated, present so that recursive declares form a cycle. */
   | { readonly kind: 'declare'; readonly id: string; readonly source: SourceBlock }
   | { readonly kind: 'config'; readonly id: string; readonly name: ConfigBlockName; readonly source: SourceBlock }
+  /** A service of the process; `source` is its block when the config configures it. */
+  | {
+      readonly kind: 'service';
+      readonly id: string;
+      readonly definition: AnyServiceDefinition;
+      readonly source?: SourceBlock;
+    }
   /** The root's `logging` or `tracing` when the config has no such block: evaluated with defaults. */
   | { readonly kind: 'default'; readonly id: 'logging' | 'tracing' };
