@@ -290,3 +290,23 @@ describe('secrets', () => {
     expect(errors(result)).toEqual(['2:9: pw secrets may not be converted into strings']);
   });
 });
+
+describe('decodeBody: deferred values', () => {
+  const Schema = block({
+    fields: { url: attr(t.string), count: attr(t.int), other: attr(t.string, { default: 'x' }) },
+    validate: (value) => (value.url === '' ? 'url must not be empty' : undefined),
+  });
+  const deferred = (expression: Expression) => expression.kind === 'Identifier' || expression.kind === 'Access';
+
+  it('skips what is known only at run time, counts it as provided and does not validate', () => {
+    const { file } = parseFile('url = some.component.url\ncount = "many"\n');
+    const result = decodeBody(file.body, Schema, undefined, { deferred });
+    expect(errors(result)).toEqual(['2:9: "many" should be number, got string']);
+  });
+
+  it('still checks names and required fields', () => {
+    const { file } = parseFile('url = some.component.url\nnope = 1\n');
+    const result = decodeBody(file.body, Schema, undefined, { deferred });
+    expect(errors(result)).toEqual(['2:1: unrecognized attribute name "nope"', '-: missing required attribute "count"']);
+  });
+});

@@ -37,6 +37,12 @@ export interface DecodeOptions {
    * attribute, a failed validation). Without it they have no position, as upstream's.
    */
   readonly enclosing?: Span;
+  /**
+   * Values known only at run time, such as another component's exports: an attribute whose
+   * value this accepts is not evaluated, counts as provided, and the block holding it is not
+   * validated. `ingot validate` decodes this way, checking all it can without running.
+   */
+  readonly deferred?: (value: Expression) => boolean;
 }
 
 export type DecodeResult<T> =
@@ -55,7 +61,7 @@ export function decodeBody<S extends BodySchema>(
   scope?: Scope,
   options: DecodeOptions = {},
 ): DecodeResult<Decoded<S>> {
-  const decoder = new Decoder(scope, options.filename ?? '');
+  const decoder = new Decoder(scope, options.filename ?? '', options.deferred);
   const value = decoder.body(body, schema, options.enclosing);
   return decoder.result(value) as DecodeResult<Decoded<S>>;
 }
@@ -67,7 +73,7 @@ export function decodeBlock<S extends BodySchema>(
   scope?: Scope,
   options: Omit<DecodeOptions, 'enclosing'> = {},
 ): DecodeResult<Decoded<S>> {
-  const decoder = new Decoder(scope, options.filename ?? '');
+  const decoder = new Decoder(scope, options.filename ?? '', options.deferred);
   const value = decoder.block(block, schema);
   return decoder.result(value) as DecodeResult<Decoded<S>>;
 }
@@ -84,10 +90,13 @@ interface EnumTarget {
 class Decoder {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly redact = new Set<Expression>();
+  /** How many attributes were deferred so far: a block with one is not validated. */
+  private deferredCount = 0;
 
   constructor(
     private readonly scope: Scope | undefined,
     private readonly filename: string,
+    private readonly deferred: ((value: Expression) => boolean) | undefined,
   ) {}
 
   result(value: unknown): DecodeResult<unknown> {
@@ -135,6 +144,7 @@ class Decoder {
   /** The struct decoder (spec §5.3): statements in source order, then the required check. */
   private structBody(body: Body, schema: BlockSchema, enclosing: Span | undefined, label: DecodedRecord): DecodedRecord {
     const errorsBefore = this.diagnostics.length;
+    const deferredBefore = this.deferredCount;
     const result = withDefaults(schema, label);
     const enums = enumTargets(schema);
     const counts = blockCounts(body);
@@ -183,7 +193,7 @@ class Decoder {
 
     this.requireFields(schema, provided, enclosing);
     const decoded = inDeclarationOrder(schema, result);
-    if (this.diagnostics.length === errorsBefore && schema.validate !== undefined) {
+    if (this.diagnostics.length === errorsBefore && this.deferredCount === deferredBefore && schema.validate !== undefined) {
       // Only a cleanly decoded block is validated: a half-decoded one would fail for no reason.
       const message = schema.validate(decoded);
       if (message !== undefined) this.report(message, enclosing);
@@ -241,6 +251,10 @@ class Decoder {
   private attributeValue(attr: Attribute, type: AttrType): { ok: true; value: unknown } | { ok: false } {
     // Upstream marks the value of a secret-typed attribute for the formatter to redact.
     if (type.kind === 'secret' || type.kind === 'optional_secret') this.redact.add(attr.value);
+    if (this.deferred?.(attr.value) === true) {
+      this.deferredCount++;
+      return { ok: false };
+    }
 
     const evaluated = evaluateTraced(attr.value, this.scope, { filename: this.filename });
     if (!evaluated.ok) {
