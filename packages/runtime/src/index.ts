@@ -1,7 +1,7 @@
 /**
- * @ingot/runtime: the Alloy runtime. A domain-free dependency graph; the component contract
- * and registry; stable receivers; phase A of loading, which plans a candidate graph from parsed files.
- * Evaluating, scheduling and reloading come next.
+ * @ingot/runtime: the Alloy runtime. The component contract and registry; the component
+ * graph, loaded, evaluated, scheduled and reloaded by a controller; services; and what the
+ * HTTP API shows of it all.
  */
 
 // The dependency graph
@@ -26,14 +26,30 @@ export { healthOf, leastHealthy } from './component/health.js';
 export { StableReceiver } from './component/stable-receiver.js';
 export type { Sink } from './component/stable-receiver.js';
 
-// Loading: the candidate graph (phase A)
-export { loadGraph } from './controller/loader.js';
-export type { LoadOptions, LoadResult, LoadScope } from './controller/loader.js';
-export type { GraphNode, ConfigBlockName } from './controller/node.js';
-export type { SourceBlock } from './controller/classify.js';
-
 // Services
 export type { Service, ServiceDefinition, AnyServiceDefinition } from './service/service.js';
+
+// Loading, evaluating and running a graph
+export { loadGraph } from './controller/loader.js';
+export type { LoadOptions, LoadResult as GraphPlan, LoadScope } from './controller/loader.js';
+export type { GraphNode, ConfigBlockName } from './controller/node.js';
+export type { SourceBlock } from './controller/classify.js';
+export { Controller } from './controller/controller.js';
+export type { ControllerOptions, LoadOutcome, LiveNode } from './controller/controller.js';
+export type { ConfigBlockHandler } from './controller/live/config-node.js';
+export { changesSummary } from './controller/changes.js';
+export type { GraphChanges } from './controller/changes.js';
+
+// A running Ingot over a config path, and checking a config without running it
+export { Runtime } from './runtime/runtime.js';
+export type { RuntimeOptions, LoadResult, LoadFailure } from './runtime/runtime.js';
+export { readConfig, parseConfig } from './config/read-config.js';
+export type { ConfigSources, ReadOutcome, ParseOutcome } from './config/read-config.js';
+export { validateConfig } from './validate/validate-config.js';
+export type { ValidateOptions } from './validate/validate-config.js';
+
+// Metrics
+export { gatherMetrics } from './metrics/gather.js';
 
 // What the HTTP API shows and triggers
 export type { ComponentInfo, EvaluatedBodyJson } from './api/component-info.js';

@@ -1,3 +1,4 @@
+import type { ComponentHandler } from '../api/host.js';
 import type { Health } from './health.js';
 
 /**
@@ -26,4 +27,7 @@ export interface Component<Args> {
 
   /** Extra state for the UI's detail page; must be safe to call at any time (optional). */
   debugInfo?(): unknown;
+
+  /** Serves `/api/v0/component/<global id>/…` (spec §6.3); `path` is what follows the ID (optional). */
+  handler?: ComponentHandler;
 }

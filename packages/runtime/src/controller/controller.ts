@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { hasErrors, string, type Diagnostic, type File, type Value } from '@ingot/syntax';
+import type { Registry as PromRegistry } from 'prom-client';
 import { Subject, auditTime, buffer, type Subscription } from 'rxjs';
 import type { Logger } from '../component/options.js';
 import type { LookupOptions, Registry } from '../component/registry.js';
 import type { Graph } from '../dag/graph.js';
+import { ControllerMetrics } from '../metrics/controller-metrics.js';
 import type { AnyServiceDefinition } from '../service/service.js';
 import { globalId } from './block-id.js';
 import { diffGraphs, type GraphChanges } from './changes.js';
@@ -37,6 +39,8 @@ export interface ControllerOptions {
   readonly shutdownDeadlineMs?: number;
   /** How many evaluations may run at once after export changes; the CPU count by default. */
   readonly concurrency?: number;
+  /** Where the controller registers its metrics (spec §6.2); none when absent. */
+  readonly metrics?: PromRegistry;
 }
 
 /** A live node of the graph, by kind. */
@@ -81,6 +85,7 @@ export class Controller {
   readonly #changes = new Subject<string>();
   readonly #propagation: Subscription;
   readonly #componentHost: ComponentHost;
+  readonly #metrics: ControllerMetrics | undefined;
 
   constructor(options: ControllerOptions) {
     this.id = options.id ?? '';
@@ -97,6 +102,15 @@ export class Controller {
       getServiceData: (name) => this.#serviceData(name),
       exportsChanged: (node) => this.#exportsChanged(node),
     };
+
+    this.#metrics =
+      options.metrics === undefined
+        ? undefined
+        : new ControllerMetrics(options.metrics, this.id, () =>
+            this.nodes()
+              .filter((node): node is ComponentNode => node instanceof ComponentNode)
+              .map((node) => node.health().state),
+          );
 
     // A burst of export changes (one macrotask's worth) becomes one batch: a node that
     // depends on several of the changed ones is evaluated once (spec §1.10).
@@ -189,13 +203,22 @@ export class Controller {
     });
     if (!planned.ok) return { status: 'rejected', diagnostics: planned.diagnostics };
 
+    this.#metrics?.evaluating(true);
+    try {
+      return await this.#apply(planned.graph, planned.nodes);
+    } finally {
+      this.#metrics?.evaluating(false);
+    }
+  }
+
+  async #apply(graph: Graph<GraphNode>, planned: readonly GraphNode[]): Promise<LoadOutcome> {
     const start = performance.now();
     this.#logger.info('starting complete graph evaluation');
     const previous = this.#nodes;
     const nodes = new Map<string, LiveNode>();
     const diagnostics: Diagnostic[] = [];
     const updated = new Set<string>();
-    for (const plan of planned.nodes) {
+    for (const plan of planned) {
       const node = this.#reuseOrCreate(plan, previous.get(plan.id));
       nodes.set(plan.id, node);
       const began = performance.now();
@@ -215,10 +238,11 @@ export class Controller {
       if (nodes.get(id) !== node && node instanceof ComponentNode) this.#variables.delete(id);
     }
     const changes = diffGraphs(previous, nodes, updated);
-    this.#graph = planned.graph;
-    this.#order = planned.nodes.map((node) => node.id);
+    this.#graph = graph;
+    this.#order = planned.map((node) => node.id);
     this.#nodes = nodes;
-    this.#dataFlow = dataFlowEdges(planned.graph);
+    this.#dataFlow = dataFlowEdges(graph);
+    this.#metrics?.connections(this.#dataFlow);
 
     if (!this.#loaded && hasErrors(diagnostics)) return { status: 'applied', diagnostics, changes };
     this.#loaded = true;
@@ -260,13 +284,15 @@ export class Controller {
   }
 
   /** Re-evaluates one node after something it references changed (spec §1.10). */
-  async #reevaluate(id: string): Promise<void> {
+  async #reevaluate(id: string, triggered: number): Promise<void> {
     await this.#lock.shared(async () => {
       const node = this.#nodes.get(id);
       const plan = this.#graph?.node(id);
       if (node === undefined || plan === undefined) return;
       const wasBuilt = node instanceof ComponentNode && node.built;
+      const began = performance.now();
       const evaluation = await this.#evaluate(node, plan);
+      this.#metrics?.evaluated(id, (began - triggered) / 1000, (performance.now() - began) / 1000);
       if (!evaluation.ok) this.#logger.error('failed to evaluate config', { node: id, err: evaluation.reason });
       if (node instanceof ComponentNode) {
         this.#variables.set(node.id, node.exportsValue);
@@ -289,7 +315,9 @@ export class Controller {
     for (const id of batch) {
       if (graph.hasNode(id)) for (const dependant of graph.dependants(id)) dependants.add(dependant);
     }
-    for (const id of dependants) this.#pool.submit(`${this.id}/${id}`, () => this.#reevaluate(id));
+    const triggered = performance.now();
+    for (const id of dependants) this.#pool.submit(`${this.id}/${id}`, () => this.#reevaluate(id, triggered));
+    this.#metrics?.queueSize(this.#pool.size);
   }
 
   #runnables(): Runnable[] {

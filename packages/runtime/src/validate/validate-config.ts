@@ -1,0 +1,100 @@
+import { decodeBody, NO_POSITION, references, string, type Diagnostic, type Expression, type File } from '@ingot/syntax';
+import type { LookupOptions, Registry } from '../component/registry.js';
+import { findCycles } from '../dag/cycles.js';
+import type { Graph } from '../dag/graph.js';
+import type { SourceBlock } from '../controller/classify.js';
+import { loadGraph } from '../controller/loader.js';
+import type { GraphNode } from '../controller/node.js';
+import { resolveReference } from '../controller/resolve-reference.js';
+import { Variables } from '../controller/variables.js';
+import type { AnyServiceDefinition } from '../service/service.js';
+
+export interface ValidateOptions {
+  readonly registry: Registry;
+  readonly lookup: LookupOptions;
+  readonly services?: readonly AnyServiceDefinition[];
+  readonly modulePath?: string;
+  /** How the root's `logging` block decodes, to check it too. */
+  readonly logging?: { readonly schema: import('@ingot/syntax').BodySchema };
+}
+
+/**
+ * Every problem `ingot validate` reports (spec §5.4), without building or running anything:
+ * the graph's errors (names, IDs, references, cycles), then each component's and
+ * configured service's arguments decoded against its schema. A value that depends on
+ * another component's exports is known only at run time: it counts as provided and is not
+ * evaluated, so it can neither fail nor trip a validation that would need it.
+ *
+ * Cycles are worded as upstream's validator words them: once per node in the cycle,
+ * positioned on its block, `cycle detected: <sorted ids>`; `cannot reference self`.
+ */
+export function validateConfig(files: readonly File[], options: ValidateOptions): Diagnostic[] {
+  const planned = loadGraph(files, {
+    registry: options.registry,
+    lookup: options.lookup,
+    scope: { kind: 'root' },
+    services: new Map((options.services ?? []).map((service) => [service.name, service])),
+  });
+  const { graph } = planned;
+  const diagnostics: Diagnostic[] = planned.ok
+    ? []
+    : planned.diagnostics.filter((d) => !d.message.startsWith('cycle: ') && !d.message.startsWith('self reference: '));
+  diagnostics.push(...cycleDiagnostics(graph));
+
+  const scope = new Variables(new Map([['module_path', string(options.modulePath ?? '')]])).scope;
+  const deferred = (expression: Expression) =>
+    references(expression).some(
+      (traversal) => resolveReference(traversal, (id) => graph.hasNode(id), () => true).kind === 'node',
+    );
+  for (const [, node] of graph.entries()) {
+    const target = schemaOf(node, options);
+    if (target === undefined) continue;
+    const decoded = decodeBody(target.source.block.body, target.schema, scope, {
+      filename: target.source.file,
+      enclosing: target.source.block,
+      deferred,
+    });
+    if (!decoded.ok) diagnostics.push(...decoded.diagnostics);
+  }
+  return diagnostics;
+}
+
+function schemaOf(
+  node: GraphNode,
+  options: ValidateOptions,
+): { readonly source: SourceBlock; readonly schema: import('@ingot/syntax').BodySchema } | undefined {
+  switch (node.kind) {
+    case 'builtin':
+      return { source: node.source, schema: node.registration.arguments };
+    case 'service':
+      return node.source !== undefined && node.definition.config !== undefined
+        ? { source: node.source, schema: node.definition.config }
+        : undefined;
+    case 'config':
+      return node.name === 'logging' && options.logging !== undefined ? { source: node.source, schema: options.logging.schema } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function cycleDiagnostics(graph: Graph<GraphNode>): Diagnostic[] {
+  const { cycles, selfReferences } = findCycles(graph);
+  const at = (id: string, message: string): Diagnostic => {
+    const node = graph.node(id);
+    const source = node !== undefined && 'source' in node ? node.source : undefined;
+    return {
+      severity: 'error',
+      message,
+      file: source?.file ?? '',
+      start: source?.block.start ?? NO_POSITION,
+      ...(source === undefined ? {} : { end: source.block.end }),
+    };
+  };
+  return [
+    ...cycles.flatMap((cycle) => {
+      const message = `cycle detected: ${[...cycle].sort().join(', ')}`;
+      return cycle.map((id) => at(id, message));
+    }),
+    ...selfReferences.map((id) => at(id, 'cannot reference self')),
+  ];
+}
