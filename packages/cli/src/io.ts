@@ -8,15 +8,35 @@ export interface Output {
   readonly isTTY?: boolean;
 }
 
+/** The signals `ingot run` handles. */
+export type HandledSignal = 'SIGHUP' | 'SIGINT' | 'SIGTERM';
+
+export interface Signals {
+  /** Calls `handler` on each `signal` until the returned function is called. */
+  on(signal: HandledSignal, handler: () => void): () => void;
+}
+
 export interface Io {
   readonly stdin: AsyncIterable<Uint8Array | string>;
   readonly stdout: Output;
   readonly stderr: Output;
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly signals: Signals;
 }
 
 export function processIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signals: {
+      on(signal, handler) {
+        process.on(signal, handler);
+        return () => process.off(signal, handler);
+      },
+    },
+  };
 }
 
 /** All of standard input, as bytes. */

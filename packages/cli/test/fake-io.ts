@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Io } from '../src/io.js';
+import type { HandledSignal, Io } from '../src/io.js';
 
 export interface Captured {
   text: string;
@@ -10,6 +10,8 @@ export interface Captured {
 export interface FakeIo extends Io {
   readonly stdout: Captured;
   readonly stderr: Captured;
+  /** Delivers a signal to the handlers `ingot run` installed, as the kernel would. */
+  raise(signal: HandledSignal): void;
 }
 
 function capture(isTTY: boolean): Captured {
@@ -28,10 +30,22 @@ export function fakeIo(
 ): FakeIo {
   const input = options.stdin ?? '';
   const isTTY = options.isTTY ?? false;
+  const handlers = new Map<HandledSignal, Set<() => void>>();
   return {
     stdin: Readable.from([typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input)]),
     stdout: capture(isTTY),
     stderr: capture(isTTY),
     env: options.env ?? {},
+    signals: {
+      on(signal, handler) {
+        let set = handlers.get(signal);
+        if (set === undefined) handlers.set(signal, (set = new Set()));
+        set.add(handler);
+        return () => set.delete(handler);
+      },
+    },
+    raise(signal) {
+      for (const handler of handlers.get(signal) ?? []) handler();
+    },
   };
 }

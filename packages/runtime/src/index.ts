@@ -54,3 +54,9 @@ export { gatherMetrics } from './metrics/gather.js';
 // What the HTTP API shows and triggers
 export type { ComponentInfo, EvaluatedBodyJson } from './api/component-info.js';
 export type { RuntimeHost, ReloadOutcome, ComponentHandler } from './api/host.js';
+
+// Logging
+export { LogSystem } from './logging/log-system.js';
+export type { LogSystemOptions } from './logging/log-system.js';
+export { LoggingBlock, loggingBlockHandler, loggingOptions } from './logging/logging-block.js';
+export type { LoggingOptions, LogLevel, LogFormat } from './logging/logging-options.js';
