@@ -45,7 +45,8 @@ const CLOSE_GRACE_MS = 2_000;
  * Starts Alloy's HTTP server (spec §6): plain HTTP/1.1 for now (upstream also speaks h2c on
  * the same port, which cluster gossip needs; that comes with clustering). Routes in upstream's
  * precedence; see each route's module. An unusable address rejects with the parse error, a
- * failed bind with `failed to listen on <address>: <reason>`.
+ * failed bind with `failed to listen on <address>: <reason>`. The caller logs upstream's
+ * `now listening for http traffic`, since it also decides what a failure to listen means.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const address = parseListenAddress(options.listenAddress);
@@ -78,7 +79,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     releaseHeapSampling();
     throw error;
   }
-  logger.info('now listening for http traffic', { addr: options.listenAddress });
 
   let closing: Promise<void> | undefined;
   return {

@@ -45,16 +45,6 @@ describe('startHttpServer', () => {
     expect((await send(server, '/-/ready')).status).toBe(200);
   });
 
-  it('logs where it listens', async () => {
-    const { logger } = await startTestServer();
-
-    expect(logger.lines).toContainEqual({
-      level: 'info',
-      message: 'now listening for http traffic',
-      fields: { addr: '127.0.0.1:0' },
-    });
-  });
-
   it('rejects with upstream wording when the port is taken', async () => {
     const { server } = await startTestServer();
     const taken = `127.0.0.1:${server.address.port}`;
