@@ -93,8 +93,13 @@ function cycleDiagnostics(graph: Graph<GraphNode>): Diagnostic[] {
   return [
     ...cycles.flatMap((cycle) => {
       const message = `cycle detected: ${[...cycle].sort().join(', ')}`;
-      return cycle.map((id) => at(id, message));
+      return cycle.map((id) => at(id, message)).sort(bySourcePosition);
     }),
     ...selfReferences.map((id) => at(id, 'cannot reference self')),
   ];
+}
+
+function bySourcePosition(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.start.offset - b.start.offset;
 }
