@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { hasErrors, string, type Diagnostic, type File, type Value } from '@ingot/syntax';
+import { hasErrors, NO_POSITION, string, type Diagnostic, type File, type Value } from '@ingot/syntax';
 import type { Registry as PromRegistry } from 'prom-client';
 import { Subject, auditTime, buffer, type Subscription } from 'rxjs';
 import type { Logger } from '../component/options.js';
@@ -154,14 +154,20 @@ export class Controller {
     await this.#scheduler.stopAll();
   }
 
-  /** Settles once propagation and scheduling caused so far are done (for tests and tools). */
+  /**
+   * Settles once the propagation and scheduling caused so far are done (for tests and
+   * tools). Each round lets a pending batch of export changes out (they are gathered for a
+   * macrotask), then waits for the evaluations and scheduling it caused; a cascade takes
+   * one round per level, so the number of rounds is bounded by the depth of the graph.
+   */
   async settled(): Promise<void> {
-    for (let round = 0; round < 100; round++) {
+    for (let round = 0; round <= this.#order.length; round++) {
       await new Promise((resolve) => setTimeout(resolve, 1));
+      if (this.#pool.size === 0 && round > 0) break;
       await this.#pool.idle();
       await this.#scheduler.idle();
-      if (this.#pool.size === 0) return;
     }
+    await this.#scheduler.idle();
   }
 
   /** The live nodes in evaluation order. */
@@ -279,7 +285,7 @@ export class Controller {
       // Evaluation code reports failures as results; an exception here is a bug, but one
       // node's bug must not stop the walk over the others.
       const reason = messageOf(error);
-      return { ok: false, reason, diagnostics: [{ severity: 'error', message: reason, file: '', start: { offset: 0, line: 0, column: 0 } }] };
+      return { ok: false, reason, diagnostics: [{ severity: 'error', message: reason, file: '', start: NO_POSITION }] };
     }
   }
 

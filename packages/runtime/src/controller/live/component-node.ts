@@ -6,6 +6,7 @@ import {
   type Scope,
   type Value,
   type EvaluatedBody,
+  type StabilityLevel,
 } from '@ingot/syntax';
 import { Registry as PromRegistry } from 'prom-client';
 import { BehaviorSubject, type Observable } from 'rxjs';
@@ -22,7 +23,7 @@ import { failure, messageOf, type Evaluation, type Failed } from './evaluation.j
 export interface ComponentHost {
   readonly storagePath: string;
   readonly logger: Logger;
-  readonly minStability: import('@ingot/syntax').StabilityLevel;
+  readonly minStability: StabilityLevel;
   getServiceData(name: string): unknown;
   /** Called when the component published exports different from its current ones. */
   exportsChanged(node: ComponentNode): void;
