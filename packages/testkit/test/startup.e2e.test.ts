@@ -58,7 +58,7 @@ describe('ingot run: startup', { timeout: 30_000 }, () => {
     expect(missing).toMatchObject({ status: 404, body: '404 page not found\n' });
 
     const peers = JSON.parse((await ingot.request('/api/v0/web/peers')).body) as unknown;
-    expect(peers).toEqual([{ name: expect.any(String), addr: expect.any(String), isSelf: true, state: 'participant' }]);
+    expect(peers).toEqual([{ name: expect.any(String), addr: `127.0.0.1:${ingot.port}`, isSelf: true, state: 'participant' }]);
     // local.file has no HTTP handler; an unknown component is a bad path.
     expect(await ingot.request('/api/v0/component/local.file.a/')).toMatchObject({ status: 404, body: '' });
     expect(await ingot.request('/api/v0/component/nope/x')).toMatchObject({

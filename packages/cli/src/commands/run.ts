@@ -10,7 +10,7 @@ import { renderDiagnostics, shouldUseColor, type StabilityLevel } from '@ingot/s
 import type { Io } from '../io.js';
 import { processMetrics } from '../run/process-metrics.js';
 import { clusterService, httpService, liveDebuggingService } from '../run/services.js';
-import type { HttpServer } from '../server/index.js';
+import { parseListenAddress, type HttpServer } from '../server/index.js';
 
 export interface RunOptions {
   readonly path: string;
@@ -31,12 +31,21 @@ export interface RunOptions {
 }
 
 export async function run(options: RunOptions, components: readonly AnyRegistration[], io: Io): Promise<number> {
+  // Checked before anything starts, though the server listens only after the first load.
+  try {
+    parseListenAddress(options.listenAddress);
+  } catch (error) {
+    io.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  let listeningAt = options.listenAddress;
+
   const logs = new LogSystem({ write: (line) => io.stderr.write(line) });
   const logger = logs.logger;
   logger.info('Ingot is starting', { version: options.version });
 
   const shutdown = new AbortController();
-  let fatal = false;
+  let fatal: Error | undefined;
   const stop = () => shutdown.abort();
   const unsubscribe = [io.signals.on('SIGINT', stop), io.signals.on('SIGTERM', stop)];
 
@@ -54,9 +63,13 @@ export async function run(options: RunOptions, components: readonly AnyRegistrat
         enablePprof: options.enablePprof,
         host,
         logger,
-        ...(options.onListening === undefined ? {} : { onListening: options.onListening }),
-        onFatal: () => {
-          fatal = true;
+        onListening: (server) => {
+          const { host: address, port } = server.address;
+          listeningAt = `${address.includes(':') ? `[${address}]` : address}:${port}`;
+          options.onListening?.(server);
+        },
+        onFatal: (error) => {
+          fatal = error;
           shutdown.abort();
         },
       }),
@@ -69,7 +82,7 @@ export async function run(options: RunOptions, components: readonly AnyRegistrat
     shutdownDeadlineMs: options.shutdownDeadlineMs,
     metrics: processMetrics(options.version),
     clusterName: options.clusterName,
-    self: { name: options.nodeName, addr: options.listenAddress },
+    self: () => ({ name: options.nodeName, addr: listeningAt }),
   });
 
   try {
@@ -94,7 +107,9 @@ export async function run(options: RunOptions, components: readonly AnyRegistrat
     logger.info('Ingot is running');
     await running;
     logger.info('Ingot has shut down');
-    return fatal ? 1 : 0;
+    if (fatal === undefined) return 0;
+    io.stderr.write(`Error: ${fatal.message}\n`);
+    return 1;
   } finally {
     for (const off of unsubscribe) off();
   }

@@ -45,7 +45,8 @@ export function httpService(options: HttpServiceOptions): AnyServiceDefinition {
           options.onFatal(failure);
           throw failure;
         }
-        logger.info('now listening for http traffic', { addr: `${server.address.host}:${server.address.port}` });
+        const { host, port } = server.address;
+        logger.info('now listening for http traffic', { addr: `${host.includes(':') ? `[${host}]` : host}:${port}` });
         options.onListening?.(server);
         await aborted(signal);
         await server.close();

@@ -20,8 +20,8 @@ export interface RuntimeOptions extends Omit<ControllerOptions, 'id' | 'modulePa
   readonly metrics: PromRegistry;
   /** `--cluster.name`, the `cluster_name` label of `alloy_config_hash`. */
   readonly clusterName?: string;
-  /** This node, as `/api/v0/web/peers` lists it. */
-  readonly self: { readonly name: string; readonly addr: string };
+  /** This node, as `/api/v0/web/peers` lists it (its address is known once the server listens). */
+  readonly self: () => { readonly name: string; readonly addr: string };
 }
 
 /**
@@ -56,7 +56,7 @@ export class Runtime implements RuntimeHost {
     this.controller = new Controller({
       ...options,
       id: '',
-      modulePath: modulePathOf(options.configPath, options.logger),
+      modulePath: modulePathOf(options.configPath),
       metrics: options.metrics,
     });
   }
@@ -137,7 +137,7 @@ export class Runtime implements RuntimeHost {
   }
 
   peers(): readonly { readonly name: string; readonly addr: string; readonly isSelf: boolean; readonly state: string }[] {
-    const { name, addr } = this.#options.self;
+    const { name, addr } = this.#options.self();
     return this.controller.loaded ? [{ name, addr, isSelf: true, state: 'participant' }] : [];
   }
 
@@ -146,12 +146,14 @@ export class Runtime implements RuntimeHost {
   }
 }
 
-/** `module_path` (spec §1.1): the directory itself, or the file's directory; `''` if unknown. */
-function modulePathOf(configPath: string, logger: Logger): string {
+/**
+ * `module_path` (spec §1.1): the directory itself, or the file's directory. A path that
+ * cannot be read is taken for a file: loading it fails anyway, with its own error.
+ */
+function modulePathOf(configPath: string): string {
   try {
     return statSync(configPath).isDirectory() ? configPath : dirname(configPath);
-  } catch (error) {
-    logger.warn('failed to determine module_path', { err: error instanceof Error ? error.message : String(error) });
-    return '';
+  } catch {
+    return dirname(configPath);
   }
 }
