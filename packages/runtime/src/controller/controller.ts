@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { hasErrors, NO_POSITION, string, type Diagnostic, type File, type Value } from '@ingot/syntax';
 import type { Registry as PromRegistry } from 'prom-client';
-import { Subject, auditTime, buffer, type Subscription } from 'rxjs';
+import { Observable, Subject, audit, buffer, type Subscription } from 'rxjs';
 import type { Logger } from '../component/options.js';
 import type { LookupOptions, Registry } from '../component/registry.js';
 import type { Graph } from '../dag/graph.js';
@@ -42,6 +42,15 @@ export interface ControllerOptions {
   /** Where the controller registers its metrics (spec §6.2); none when absent. */
   readonly metrics?: PromRegistry;
 }
+
+/** Emits once, at the next turn of the event loop (after pending I/O callbacks). */
+const nextMacrotask = new Observable<void>((subscriber) => {
+  const handle = setImmediate(() => {
+    subscriber.next();
+    subscriber.complete();
+  });
+  return () => clearImmediate(handle);
+});
 
 /** A live node of the graph, by kind. */
 export type LiveNode = ComponentNode | ServiceNode | ConfigNode;
@@ -113,9 +122,10 @@ export class Controller {
           );
 
     // A burst of export changes (one macrotask's worth) becomes one batch: a node that
-    // depends on several of the changed ones is evaluated once (spec §1.10).
+    // depends on several of the changed ones is evaluated once (spec §1.10). The batch
+    // closes on `setImmediate`, not a 0 ms timer, which Node stretches to 1 ms per hop.
     this.#propagation = this.#changes
-      .pipe(buffer(this.#changes.pipe(auditTime(0))))
+      .pipe(buffer(this.#changes.pipe(audit(() => nextMacrotask))))
       .subscribe((batch) => this.#propagate(batch));
   }
 

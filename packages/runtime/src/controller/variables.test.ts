@@ -53,3 +53,28 @@ describe('Variables', () => {
     );
   });
 });
+
+describe('Variables.lookupPath', () => {
+  it('follows a reference down to the exports without building the branches', () => {
+    const variables = new Variables();
+    variables.set('local.file.a', exports('A'));
+    const found = variables.scope.lookupPath!(['local', 'file', 'a', 'content']);
+    expect(found?.consumed).toBe(3);
+    expect(found?.value).toEqual(exports('A'));
+    expect(variables.scope.lookupPath!(['nope'])).toBeUndefined();
+  });
+
+  it('stops at a missing name, so the evaluator reports it as plain field access would', () => {
+    const variables = new Variables();
+    variables.set('local.file.a', exports('A'));
+    const { expression } = parseExpression('local.file.b.content');
+    const result = evaluate(expression!, variables.scope);
+    expect(!result.ok && result.diagnostic.message).toBe('field "b" does not exist');
+    // The same diagnostic, position included, as through a scope without lookupPath.
+    const { expression: deeper } = parseExpression('local.file.a.content.x');
+    const typed = evaluate(deeper!, variables.scope);
+    const plain = evaluate(deeper!, { lookup: (name) => variables.scope.lookup(name) });
+    expect(typed).toEqual(plain);
+    expect(!typed.ok && typed.diagnostic.message).toBe('local.file.a.content cannot access field "x" on value of type string');
+  });
+});

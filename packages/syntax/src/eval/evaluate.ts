@@ -107,7 +107,39 @@ class Evaluator {
   }
 
   private access(expr: AccessExpr): Value {
-    const target = this.evaluate(expr.value);
+    const path = this.scope?.lookupPath === undefined ? undefined : this.scopePath(expr);
+    if (path !== undefined) return path;
+    return this.field(this.evaluate(expr.value), expr);
+  }
+
+  /**
+   * `a.b.c` resolved by the scope as far as it can follow it (see `Scope.lookupPath`), then
+   * field by field; `undefined` when the chain does not start at a scope variable.
+   */
+  private scopePath(expr: AccessExpr): Value | undefined {
+    const chain: AccessExpr[] = [];
+    let root: Expression = expr;
+    while (root.kind === 'Access') {
+      chain.push(root);
+      root = root.value;
+    }
+    if (root.kind !== 'Identifier') return undefined;
+    chain.reverse();
+    const names = [root.name, ...chain.map((access) => access.name.name)];
+    const found = this.scope!.lookupPath!(names);
+    if (found === undefined) return undefined;
+    // Each step's value remembers its expression, as `evaluate` would have recorded it.
+    const remember = (value: Value, at: Expression): Value => {
+      if (value.type !== 'null') this.origins.set(value, at);
+      return value;
+    };
+    let value = remember(found.value, found.consumed === 1 ? root : chain[found.consumed - 2]!);
+    for (const access of chain.slice(found.consumed - 1)) value = remember(this.field(value, access), access);
+    return value;
+  }
+
+  /** `target.<name>` of an access expression. */
+  private field(target: Value, expr: AccessExpr): Value {
     const name = expr.name.name;
     const fields = objectView(target);
     if (fields === undefined) {

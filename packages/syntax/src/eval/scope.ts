@@ -9,6 +9,15 @@ import type { Value } from './value.js';
 export interface Scope {
   /** The variable's value, or `undefined` when the scope does not define it. */
   lookup(name: string): Value | undefined;
+  /**
+   * Optional: the value at the end of as much of `names` (a variable and the fields after
+   * it, `a.b.c`) as the scope can follow itself, and how many names that took (at least one).
+   * `undefined` when the scope does not define `names[0]`. A scope whose variables are large
+   * nested objects (the runtime's tree of component exports) answers `local.file.a.content`
+   * without building the objects along the way; the evaluator goes on from there with the
+   * remaining names, so results and errors are those of plain field access.
+   */
+  lookupPath?(names: readonly string[]): { readonly value: Value; readonly consumed: number } | undefined;
 }
 
 /** A scope over a fixed set of variables. */
