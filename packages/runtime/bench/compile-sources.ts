@@ -14,10 +14,10 @@
  * from the workspace's `node_modules`, as they do from the packages themselves. Type-only
  * transpilation (no type check) keeps the benchmark independent of the build.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { transpileTree } from '@ingot/benchkit';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const syntaxDir = join(packageDir, '..', 'syntax');
@@ -47,29 +47,4 @@ export function compileSources(): CompiledSources {
     runtime: pathToFileURL(runtimeOut + '/'),
     syntax: pathToFileURL(join(syntaxPackage, 'src') + '/'),
   };
-}
-
-const compilerOptions: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  verbatimModuleSyntax: true,
-  sourceMap: false,
-};
-
-/** Transpiles every `.ts` file under `from` (tests and declarations excluded) into `to`. */
-function transpileTree(from: string, to: string): void {
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(path);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) {
-        const out = join(to, relative(from, path)).replace(/\.ts$/, '.js');
-        const { outputText } = ts.transpileModule(readFileSync(path, 'utf8'), { compilerOptions, fileName: path });
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(out, outputText);
-      }
-    }
-  };
-  walk(from);
 }

@@ -47,7 +47,7 @@ import type { LiveNode, LoadOutcome, Logger, Registry } from '../src/index.js';
 import { compileSources } from './compile-sources.js';
 import { generateConfig, type GeneratedConfig, type Shape } from './generate-config.js';
 import { gc, measure, stage, summarize, timing, type Stage, type Timing } from './measure.js';
-import { numberOption, viaTsx } from './options.js';
+import { numberOption, viaTsx } from '@ingot/benchkit';
 import { benchSource } from './source-component.js';
 
 // ---------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@
  * ships (`dist/`, built by tsc). Type-only transpilation (no type check) keeps the
  * benchmark independent of the build and of work in progress elsewhere in `src/`.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { transpileTree } from '@ingot/benchkit';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,25 +24,6 @@ export function compileSources(): URL {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
 
-  const compilerOptions: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    verbatimModuleSyntax: true,
-    sourceMap: false,
-  };
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(path);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) {
-        const out = join(outDir, 'src', relative(srcDir, path)).replace(/\.ts$/, '.js');
-        const { outputText } = ts.transpileModule(readFileSync(path, 'utf8'), { compilerOptions, fileName: path });
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(out, outputText);
-      }
-    }
-  };
-  walk(srcDir);
+  transpileTree(srcDir, join(outDir, 'src'));
   return pathToFileURL(join(outDir, 'src') + '/');
 }

@@ -17,7 +17,7 @@ import type { Expression, Value } from '../src/index.js';
 import { compileSources } from './compile-sources.js';
 import { DEFAULT_SEED, generateCorpus, type Target } from './generate-expressions.js';
 import { measure, stage, timing, type Timing } from './measure.js';
-import { numberOption, viaTsx } from './options.js';
+import { numberOption, viaTsx } from '@ingot/benchkit';
 
 // ---------------------------------------------------------------------------------------
 // Options

@@ -20,7 +20,7 @@
 import { compileSources } from './compile-sources.js';
 import { DEFAULT_SEED, generateConfigPair } from './generate-config.js';
 import { measure, stage, timing, type Timing } from './measure.js';
-import { numberOption, viaTsx } from './options.js';
+import { numberOption, viaTsx } from '@ingot/benchkit';
 
 const TARGET_RATIO = 4;
 
