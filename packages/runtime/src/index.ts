@@ -51,6 +51,9 @@ export type { ValidateOptions } from './validate/validate-config.js';
 // Metrics
 export { gatherMetrics } from './metrics/gather.js';
 
+// Errors worded as upstream's
+export { osErrorMessage } from './os-error.js';
+
 // What the HTTP API shows and triggers
 export type { ComponentInfo, EvaluatedBodyJson } from './api/component-info.js';
 export type { RuntimeHost, ReloadOutcome, ComponentHandler } from './api/host.js';

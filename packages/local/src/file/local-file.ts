@@ -8,7 +8,7 @@ import { OptionalSecret } from '@ingot/syntax';
 import { Gauge } from 'prom-client';
 import { Arguments, detectorOf, Exports, type LocalFileArguments, type LocalFileExports } from './arguments.js';
 import { startDetector, type Detector } from './detector.js';
-import { osErrorMessage } from './os-error.js';
+import { osErrorMessage } from '@ingot/runtime';
 import { ReloadRequests } from './reload-requests.js';
 import { sleep } from './timers.js';
 

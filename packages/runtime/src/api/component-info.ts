@@ -1,4 +1,3 @@
-import type { EvaluatedBody } from '@ingot/syntax';
 import type { HealthState } from '../component/health.js';
 
 /**
@@ -39,6 +38,3 @@ export interface ComponentInfo {
 
 /** An alloyjson body, already marshalled: an array of statement objects. */
 export type EvaluatedBodyJson = readonly unknown[];
-
-/** What a body looks like before marshalling, for producers. */
-export type { EvaluatedBody };

@@ -1,5 +1,6 @@
 import { marshalBody, type EvaluatedBody } from '@ingot/syntax';
 import type { Health } from '../component/health.js';
+import { rfc3339Nano } from '../logging/rfc3339.js';
 import type { Controller } from '../controller/controller.js';
 import { ComponentNode } from '../controller/live/component-node.js';
 import type { ComponentInfo } from './component-info.js';
@@ -38,13 +39,9 @@ export function describeComponent(controller: Controller, node: ComponentNode, m
 }
 
 function wireHealth(health: Health): ComponentInfo['health'] {
-  return { state: health.state, message: health.message, updatedTime: rfc3339(health.updateTime) };
+  return { state: health.state, message: health.message, updatedTime: rfc3339Nano(health.updateTime) };
 }
 
-/** RFC 3339 as Go's `time.Time` JSON: fractional seconds with trailing zeros trimmed. */
-export function rfc3339(time: Date): string {
-  return time.toISOString().replace(/\.?0+Z$/, 'Z').replace(/\.Z$/, 'Z');
-}
 
 /**
  * alloyjson statements as JSON values. Numbers beyond 2^53 lose precision here, in what the
@@ -75,7 +72,7 @@ function jsonValue(value: unknown): unknown {
   if (typeof value === 'string') return { type: 'string', value };
   if (typeof value === 'number' || typeof value === 'bigint') return { type: 'number', value: Number(value) };
   if (typeof value === 'boolean') return { type: 'bool', value };
-  if (value instanceof Date) return { type: 'string', value: rfc3339(value) };
+  if (value instanceof Date) return { type: 'string', value: rfc3339Nano(value) };
   if (Array.isArray(value)) return { type: 'array', value: value.map(jsonValue) };
   return {
     type: 'object',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseFile, type Diagnostic, type File } from '@ingot/syntax';
+import { osErrorMessage } from '../os-error.js';
 import { checkEncoding } from './encoding.js';
 
 /** The config as read from disk: each source by name, sorted, and their hash (spec §2.6). */
@@ -43,7 +44,7 @@ export async function readConfig(path: string): Promise<ReadOutcome> {
       modulePath = dirname(path);
     }
   } catch (error) {
-    return fail(osError(error, path));
+    return fail(osErrorMessage(error, path));
   }
 
   const sources = new Map<string, string>();
@@ -53,7 +54,7 @@ export async function readConfig(path: string): Promise<ReadOutcome> {
     try {
       bytes = await readFile(name);
     } catch (error) {
-      return fail(osError(error, name));
+      return fail(osErrorMessage(error, name));
     }
     const encodingError = checkEncoding(bytes);
     if (encodingError !== undefined) return fail(encodingError);
@@ -73,21 +74,4 @@ export function parseConfig(sources: ReadonlyMap<string, string>): ParseOutcome 
     diagnostics.push(...parsed.diagnostics);
   }
   return diagnostics.some((d) => d.severity === 'error') ? { ok: false, diagnostics } : { ok: true, files };
-}
-
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'not a directory',
-  EISDIR: 'is a directory',
-  ELOOP: 'too many levels of symbolic links',
-  ENAMETOOLONG: 'file name too long',
-};
-
-/** A file-system error worded as Go's `*PathError`: `stat cfg.alloy: no such file or directory`. */
-function osError(error: unknown, path: string): string {
-  const { code, syscall } = error as NodeJS.ErrnoException;
-  const description = (code !== undefined && DESCRIPTIONS[code]) || (error instanceof Error ? error.message : String(error));
-  return `${syscall ?? 'open'} ${path}: ${description}`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { osErrorMessage } from '../src/file/os-error.js';
+import { osErrorMessage } from './os-error.js';
 
 function thrownBy(action: () => unknown): unknown {
   try {
