@@ -51,6 +51,11 @@ export type { ValidateOptions } from './validate/validate-config.js';
 // Metrics
 export { gatherMetrics } from './metrics/gather.js';
 
+// Watching files (local.file, import.file)
+export { startDetector } from './filedetector/detector.js';
+export type { Detector, DetectorName, DetectorOptions } from './filedetector/detector.js';
+export { every, sleep } from './filedetector/timers.js';
+
 // Errors worded as upstream's
 export { osErrorMessage } from './os-error.js';
 

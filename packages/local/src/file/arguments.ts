@@ -2,11 +2,11 @@
  * What `local.file` accepts and exports (upstream internal/component/local/file/file.go,
  * spec §10).
  */
+import type { DetectorName } from '@ingot/runtime';
 import { attr, block, quote, t, type Decoded } from '@ingot/syntax';
 
 /** How changes to the file are noticed; `""` means the default, as upstream decodes it. */
-export const DETECTORS = ['fsnotify', 'poll'] as const;
-export type DetectorName = (typeof DETECTORS)[number];
+export const DETECTORS: readonly DetectorName[] = ['fsnotify', 'poll'];
 
 export const Arguments = block({
   fields: {

@@ -3,14 +3,20 @@
  * internal/component/local/file/file.go, spec §10).
  */
 import { readFileSync } from 'node:fs';
-import { defineComponent, type Component, type ComponentOptions, type Health } from '@ingot/runtime';
+import {
+  defineComponent,
+  osErrorMessage,
+  sleep,
+  startDetector,
+  type Component,
+  type ComponentOptions,
+  type Detector,
+  type Health,
+} from '@ingot/runtime';
 import { OptionalSecret } from '@ingot/syntax';
 import { Gauge } from 'prom-client';
 import { Arguments, detectorOf, Exports, type LocalFileArguments, type LocalFileExports } from './arguments.js';
-import { startDetector, type Detector } from './detector.js';
-import { osErrorMessage } from '@ingot/runtime';
 import { ReloadRequests } from './reload-requests.js';
-import { sleep } from './timers.js';
 
 /**
  * How long `run` waits after a change is signalled before reading: writers often truncate

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { every, sleep } from '../src/file/timers.js';
+import { every, sleep } from './timers.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

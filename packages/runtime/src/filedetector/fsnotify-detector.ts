@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Detector, DetectorOptions } from './detector.js';
-import { osErrorMessage } from '@ingot/runtime';
+import { osErrorMessage } from '../os-error.js';
 import { every } from './timers.js';
 
 /**

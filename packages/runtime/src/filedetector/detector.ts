@@ -1,11 +1,13 @@
-import type { Logger } from '@ingot/runtime';
-import type { DetectorName } from './arguments.js';
+import type { Logger } from '../component/options.js';
 import { fsnotifyDetector } from './fsnotify-detector.js';
 import { pollDetector } from './poll-detector.js';
 
+/** How a file is watched: file-system events plus a periodic check, or the periodic check alone. */
+export type DetectorName = 'fsnotify' | 'poll';
+
 /**
- * Something that notices the file may have changed (upstream internal/filedetector). It
- * only signals; the component decides what to read. Every detector owns live handles
+ * Something that notices the file may have changed (upstream internal/filedetector), for
+ * `local.file` and `import.file`. It only signals; its owner decides what to read. Every detector owns live handles
  * (timers, watchers), so it exists only while the component runs and is closed when `run`
  * ends or the arguments change.
  */
