@@ -51,6 +51,12 @@ export type { ValidateOptions } from './validate/validate-config.js';
 // Metrics
 export { gatherMetrics } from './metrics/gather.js';
 
+// Modules
+export { Definitions } from './modules/definitions.js';
+export type { Template } from './modules/definitions.js';
+export type { ImportSource, ImportSourceDefinition, AnyImportSourceDefinition, ImportContext, ModuleContent } from './modules/import-source.js';
+export { builtinImportSources, importFile, importString } from './modules/sources/index.js';
+
 // Watching files (local.file, import.file)
 export { startDetector } from './filedetector/detector.js';
 export type { Detector, DetectorName, DetectorOptions } from './filedetector/detector.js';

@@ -5,7 +5,7 @@
  */
 import { hostname } from 'node:os';
 import { LogSystem, loggingBlockHandler, Runtime, type AnyRegistration, type RuntimeHost } from '@ingot/runtime';
-import { DefaultRegistry } from '@ingot/runtime';
+import { builtinImportSources, DefaultRegistry } from '@ingot/runtime';
 import { renderDiagnostics, shouldUseColor, type StabilityLevel } from '@ingot/syntax';
 import type { Io } from '../io.js';
 import { processMetrics } from '../run/process-metrics.js';
@@ -77,6 +77,7 @@ export async function run(options: RunOptions, components: readonly AnyRegistrat
       liveDebuggingService(),
     ],
     storagePath: options.storagePath,
+    importSources: builtinImportSources,
     logger,
     logging: loggingBlockHandler(logs),
     shutdownDeadlineMs: options.shutdownDeadlineMs,

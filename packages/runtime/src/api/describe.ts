@@ -1,27 +1,73 @@
-import { marshalBody, type EvaluatedBody } from '@ingot/syntax';
+import { marshalBody, type EvaluatedBody, type Value } from '@ingot/syntax';
 import type { Health } from '../component/health.js';
 import { rfc3339Nano } from '../logging/rfc3339.js';
 import type { Controller } from '../controller/controller.js';
 import { ComponentNode } from '../controller/live/component-node.js';
+import { CustomComponentNode } from '../controller/live/custom-node.js';
 import type { ComponentInfo } from './component-info.js';
 
 /**
  * The web API's view of a controller's components (spec §6.4), in evaluation order. With
  * `detail`, each carries its arguments, exports and debug info; lists leave them empty.
  */
-export function describeComponents(controller: Controller, moduleId: string, detail: boolean): ComponentInfo[] {
+export function describeComponents(
+  controller: Controller,
+  moduleId: string,
+  detail: boolean,
+  running: (moduleId: string) => boolean,
+): ComponentInfo[] {
   const infos: ComponentInfo[] = [];
   for (const node of controller.nodes()) {
-    if (node instanceof ComponentNode) infos.push(describeComponent(controller, node, moduleId, detail));
+    if (node instanceof ComponentNode || node instanceof CustomComponentNode) {
+      infos.push(describeComponent(controller, node, moduleId, detail, running));
+    }
   }
   return infos;
 }
 
-export function describeComponent(controller: Controller, node: ComponentNode, moduleId: string, detail: boolean): ComponentInfo {
+export function describeComponent(
+  controller: Controller,
+  node: ComponentNode | CustomComponentNode,
+  moduleId: string,
+  detail: boolean,
+  running: (moduleId: string) => boolean,
+): ComponentInfo {
+  return node instanceof ComponentNode
+    ? describe(controller, node, moduleId, {
+        name: node.registration.name,
+        arguments: () => json(node.argumentsBody()),
+        exports: () => json(node.exportsBody()),
+        debugInfo: () => debugInfoBody(node.debugInfo()),
+        createdModuleIDs: [],
+      }, detail)
+    : describe(controller, node, moduleId, {
+        name: node.name,
+        arguments: () => json(attributes(node.argumentsMap)),
+        exports: () => json(attributes(node.exportsMap)),
+        debugInfo: () => [],
+        createdModuleIDs: running(node.globalId) ? [node.globalId] : [],
+      }, detail);
+}
+
+interface Details {
+  readonly name: string;
+  readonly arguments: () => readonly unknown[];
+  readonly exports: () => readonly unknown[];
+  readonly debugInfo: () => readonly unknown[];
+  readonly createdModuleIDs: readonly string[];
+}
+
+function describe(
+  controller: Controller,
+  node: ComponentNode | CustomComponentNode,
+  moduleId: string,
+  details: Details,
+  detail: boolean,
+): ComponentInfo {
   const { block } = node.source;
   const references = controller.references(node.id);
   return {
-    name: node.registration.name,
+    name: details.name,
     type: 'block',
     localID: node.id,
     moduleID: moduleId,
@@ -31,11 +77,19 @@ export function describeComponent(controller: Controller, node: ComponentNode, m
     dataFlowEdgesTo: controller.dataFlowEdgesTo(node.id),
     health: wireHealth(node.health()),
     original: '',
-    arguments: detail ? json(node.argumentsBody()) : [],
-    exports: detail ? json(node.exportsBody()) : [],
-    debugInfo: detail ? debugInfoBody(node.debugInfo()) : [],
+    arguments: detail ? details.arguments() : [],
+    exports: detail ? details.exports() : [],
+    debugInfo: detail ? details.debugInfo() : [],
+    ...(details.createdModuleIDs.length > 0 ? { createdModuleIDs: details.createdModuleIDs } : {}),
     liveDebuggingEnabled: false,
   };
+}
+
+/** A custom component's arguments or exports: one attribute per entry, sorted by name. */
+function attributes(values: ReadonlyMap<string, Value>): EvaluatedBody {
+  return [...values]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => ({ kind: 'attribute', name, value }));
 }
 
 function wireHealth(health: Health): ComponentInfo['health'] {

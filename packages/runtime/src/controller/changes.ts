@@ -1,5 +1,6 @@
 import type { LiveNode } from './controller.js';
 import { ComponentNode } from './live/component-node.js';
+import { CustomComponentNode } from './live/custom-node.js';
 
 /**
  * What a load changed among components (builtin and custom), by ID in evaluation order.
@@ -19,7 +20,7 @@ export function diffGraphs(
   next: ReadonlyMap<string, LiveNode>,
   updated: ReadonlySet<string>,
 ): GraphChanges {
-  const isComponent = (node: LiveNode | undefined): boolean => node instanceof ComponentNode || (node?.kind === 'config' && node.name === 'custom');
+  const isComponent = (node: LiveNode | undefined): boolean => node instanceof ComponentNode || node instanceof CustomComponentNode;
   const added: string[] = [];
   const changed: string[] = [];
   let unchanged = 0;

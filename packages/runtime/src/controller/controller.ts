@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { hasErrors, NO_POSITION, string, type Diagnostic, type File, type Value } from '@ingot/syntax';
-import type { Registry as PromRegistry } from 'prom-client';
+import { hasErrors, NO_POSITION, object, string, valuesEqual, type Diagnostic, type File, type Value } from '@ingot/syntax';
+import { Registry as PromRegistry } from 'prom-client';
 import { Observable, Subject, audit, buffer, type Subscription } from 'rxjs';
 import type { Logger } from '../component/options.js';
 import type { LookupOptions, Registry } from '../component/registry.js';
 import type { Graph } from '../dag/graph.js';
 import { ControllerMetrics } from '../metrics/controller-metrics.js';
+import { Definitions, type Template } from '../modules/definitions.js';
+import type { AnyImportSourceDefinition } from '../modules/import-source.js';
 import type { AnyServiceDefinition } from '../service/service.js';
 import { globalId } from './block-id.js';
 import { diffGraphs, type GraphChanges } from './changes.js';
@@ -13,10 +15,14 @@ import { dataFlowEdges } from './data-flow.js';
 import { EvaluationLock } from './evaluation-lock.js';
 import { ComponentNode, type ComponentHost } from './live/component-node.js';
 import { ConfigNode, type ConfigBlockHandler } from './live/config-node.js';
-import { messageOf, type Evaluation } from './live/evaluation.js';
+import { CustomComponentNode, type CustomComponentHost, type ModuleController } from './live/custom-node.js';
+import { ImportNode, type ImportHost } from './live/import-node.js';
+import { evaluateArgument, evaluateExport } from './live/module-blocks.js';
+import { EVALUATED, messageOf, type Evaluation } from './live/evaluation.js';
 import { ServiceNode } from './live/service-node.js';
 import { loadGraph } from './loader.js';
 import type { GraphNode } from './node.js';
+import { join } from 'node:path';
 import { Scheduler, type Runnable } from './scheduler.js';
 import { Variables } from './variables.js';
 import { WorkerPool } from './worker-pool.js';
@@ -41,6 +47,15 @@ export interface ControllerOptions {
   readonly concurrency?: number;
   /** Where the controller registers its metrics (spec §6.2); none when absent. */
   readonly metrics?: PromRegistry;
+  /** The `import.*` kinds this controller (and its modules) can import from. */
+  readonly importSources?: readonly AnyImportSourceDefinition[];
+  /**
+   * Every running module's controller by module ID, shared by the root and all its nested
+   * controllers (for the API); a custom component registers its module while it runs.
+   */
+  readonly modules?: Map<string, Controller>;
+  /** A module's controller: told each time the module's exports change. */
+  readonly onModuleExports?: (exports: ReadonlyMap<string, Value>) => void;
 }
 
 /** Emits once, at the next turn of the event loop (after pending I/O callbacks). */
@@ -53,7 +68,12 @@ const nextMacrotask = new Observable<void>((subscriber) => {
 });
 
 /** A live node of the graph, by kind. */
-export type LiveNode = ComponentNode | ServiceNode | ConfigNode;
+export type LiveNode = ComponentNode | CustomComponentNode | ServiceNode | ImportNode | ConfigNode;
+
+/** Nodes whose exports other nodes read: builtin and custom components. */
+function hasExports(node: LiveNode | undefined): node is ComponentNode | CustomComponentNode {
+  return node instanceof ComponentNode || node instanceof CustomComponentNode;
+}
 
 /**
  * What a load did. `rejected`: the new config did not make a graph (phase A), nothing
@@ -79,6 +99,7 @@ export class Controller {
   readonly #options: ControllerOptions;
   readonly #logger: Logger;
   readonly #variables: Variables;
+  #modulePath: string;
   readonly #lock = new EvaluationLock();
   readonly #pool: WorkerPool;
   readonly #scheduler: Scheduler;
@@ -94,16 +115,47 @@ export class Controller {
   readonly #changes = new Subject<string>();
   readonly #propagation: Subscription;
   readonly #componentHost: ComponentHost;
+  readonly #customHost: CustomComponentHost;
+  readonly #importHost: ImportHost;
   readonly #metrics: ControllerMetrics | undefined;
+  /** The definitions of the graph in force; a load builds the next one. */
+  #definitions: Definitions;
+  /** A module's: the definitions around its template, and the arguments of its instance. */
+  #outer: Definitions | undefined;
+  #moduleArguments: ReadonlyMap<string, Value> = new Map();
+  /** A module's exports: the values of its `export` blocks, by label. */
+  #moduleExports: ReadonlyMap<string, Value> = new Map();
+  /** The export values the current evaluation collects. */
+  #exportValues = new Map<string, Value>();
+  #exportsPublished = false;
+  readonly #modules: Map<string, Controller>;
+  readonly #importSources: ReadonlyMap<string, AnyImportSourceDefinition>;
 
   constructor(options: ControllerOptions) {
     this.id = options.id ?? '';
     this.#options = options;
     this.#logger = options.logger;
     this.#variables = new Variables(new Map<string, Value>([['module_path', string(options.modulePath ?? '')]]));
+    this.#modulePath = options.modulePath ?? '';
     this.#pool = new WorkerPool(options.concurrency ?? availableParallelism());
     this.#scheduler = new Scheduler({ logger: options.logger, shutdownDeadlineMs: options.shutdownDeadlineMs ?? 0 });
     this.#services = new Map((options.services ?? []).map((service) => [service.name, service]));
+    this.#definitions = new Definitions();
+    this.#modules = options.modules ?? new Map();
+    this.#importSources = new Map((options.importSources ?? []).map((source) => [source.kind, source]));
+    this.#customHost = {
+      definitions: () => this.#definitions,
+      createModule: (id, onExports) => this.#createModule(id, onExports),
+      registerModule: (id, controller) => this.#registerModule(id, controller as Controller),
+      exportsChanged: (node) => this.#exportsChanged(node),
+    };
+    this.#importHost = {
+      sourceDefinition: (kind) => this.#importSources.get(kind),
+      dataPath: (id) => join(options.storagePath, globalId(this.id, id)),
+      logger: options.logger,
+      modulePath: () => this.#modulePath,
+      changed: (node) => this.#importChanged(node),
+    };
     this.#componentHost = {
       storagePath: options.storagePath,
       logger: options.logger,
@@ -145,6 +197,29 @@ export class Controller {
    */
   load(files: readonly File[]): Promise<LoadOutcome> {
     return this.#lock.exclusive(() => this.#load(files));
+  }
+
+  /**
+   * Loads a custom component's template into this (nested) controller with its instance's
+   * arguments (spec §4.5): as `load`, with the template's body as the config, the
+   * definitions around it visible, `argument.<name>.value` in scope and `module_path` that
+   * of the module declaring it. Its exports are reported through `onModuleExports`.
+   */
+  loadModule(template: Template, args: ReadonlyMap<string, Value>): Promise<{ readonly diagnostics: readonly Diagnostic[]; readonly fatal: boolean }> {
+    return this.#lock.exclusive(async () => {
+      this.#outer = template.scope;
+      this.#moduleArguments = args;
+      this.#modulePath = template.modulePath;
+      this.#variables.setFixed('module_path', string(template.modulePath));
+      const file: File = { kind: 'File', name: template.file, body: template.block.body, comments: [] };
+      const outcome = await this.#load([file]);
+      return { diagnostics: outcome.diagnostics, fatal: !this.#loaded };
+    });
+  }
+
+  /** A module's exports: its `export` blocks' values by label. */
+  get moduleExports(): ReadonlyMap<string, Value> {
+    return this.#moduleExports;
   }
 
   /**
@@ -205,6 +280,16 @@ export class Controller {
     return this.#dataFlow.get(id) ?? [];
   }
 
+  /** The running module controllers, by module ID (shared with the nested controllers). */
+  get modules(): ReadonlyMap<string, Controller> {
+    return this.#modules;
+  }
+
+  /** This controller's own metrics registry, if it has one. */
+  get metricsRegistry(): PromRegistry | undefined {
+    return this.#options.metrics;
+  }
+
   /** IDs with a running task. */
   runningTasks(): readonly string[] {
     return this.#scheduler.running();
@@ -214,8 +299,9 @@ export class Controller {
     const planned = loadGraph(files, {
       registry: this.#options.registry,
       lookup: this.#options.lookup,
-      scope: this.id === '' ? { kind: 'root' } : { kind: 'module', arguments: [] },
+      scope: this.id === '' ? { kind: 'root' } : { kind: 'module', arguments: [...this.#moduleArguments.keys()] },
       services: this.#services,
+      outer: (segment) => this.#outer?.defines(segment) ?? false,
     });
     if (!planned.ok) return { status: 'rejected', diagnostics: planned.diagnostics };
 
@@ -234,6 +320,9 @@ export class Controller {
     const nodes = new Map<string, LiveNode>();
     const diagnostics: Diagnostic[] = [];
     const updated = new Set<string>();
+    // Declares and imports register here as they are evaluated, before their instances.
+    this.#definitions = new Definitions(this.#outer);
+    this.#exportValues = new Map();
     for (const plan of planned) {
       const node = this.#reuseOrCreate(plan, previous.get(plan.id));
       nodes.set(plan.id, node);
@@ -246,12 +335,12 @@ export class Controller {
       } else if (evaluation.updated && previous.get(plan.id) === node) {
         updated.add(plan.id);
       }
-      if (node instanceof ComponentNode) this.#variables.set(node.id, node.exportsValue);
+      if (hasExports(node)) this.#variables.set(node.id, node.exportsValue);
     }
     this.#logger.info('finished complete graph evaluation', { duration: `${(performance.now() - start).toFixed(3)}ms` });
 
     for (const [id, node] of previous) {
-      if (nodes.get(id) !== node && node instanceof ComponentNode) this.#variables.delete(id);
+      if (nodes.get(id) !== node && (hasExports(node) || node.kind === 'config')) this.#variables.delete(id);
     }
     const changes = diffGraphs(previous, nodes, updated);
     this.#graph = graph;
@@ -259,6 +348,7 @@ export class Controller {
     this.#nodes = nodes;
     this.#dataFlow = dataFlowEdges(graph);
     this.#metrics?.connections(this.#dataFlow);
+    this.#publishModuleExports();
 
     if (!this.#loaded && hasErrors(diagnostics)) return { status: 'applied', diagnostics, changes };
     this.#loaded = true;
@@ -276,10 +366,18 @@ export class Controller {
         if (previous instanceof ServiceNode) return previous;
         return new ServiceNode(plan.definition);
       case 'custom':
+        if (previous instanceof CustomComponentNode && previous.name === plan.source.block.name.join('.')) return previous;
+        return new CustomComponentNode(plan.id, globalId(this.id, plan.id), plan.source, this.#customHost);
       case 'config':
+        if (plan.name === 'import') {
+          const kind = plan.source.block.name[1]!;
+          if (previous instanceof ImportNode && previous.sourceKind === kind) return previous;
+          return new ImportNode(plan.id, plan.source.block.label, kind, this.#importHost);
+        }
+      // falls through
       case 'declare':
       case 'default': {
-        const name = plan.kind === 'custom' ? 'custom' : plan.kind === 'config' ? plan.name : plan.kind === 'declare' ? 'declare' : plan.id;
+        const name = plan.kind === 'config' ? (plan.name as Exclude<typeof plan.name, 'import'>) : plan.kind === 'declare' ? 'declare' : plan.id;
         if (previous instanceof ConfigNode && previous.name === name) return previous;
         return new ConfigNode(plan.id, name, name === 'logging' ? this.#options.logging : undefined);
       }
@@ -288,9 +386,39 @@ export class Controller {
 
   async #evaluate(node: LiveNode, plan: GraphNode): Promise<Evaluation> {
     const scope = this.#variables.scope;
+    const source = 'source' in plan ? plan.source : undefined;
     try {
-      if (node instanceof ComponentNode) return await node.evaluate(scope, plan.kind === 'builtin' ? plan.source : undefined);
-      return await node.evaluate(scope, 'source' in plan ? plan.source : undefined);
+      if (node instanceof ComponentNode || node instanceof CustomComponentNode) return await node.evaluate(scope, source);
+      if (node instanceof ImportNode) {
+        const evaluation = await node.evaluate(scope, source!);
+        if (node.module !== undefined) this.#definitions.import(node.label, node.module);
+        return evaluation;
+      }
+      if (node instanceof ServiceNode) return await node.evaluate(scope, source);
+      switch (node.name) {
+        case 'declare':
+          this.#definitions.declare(source!.block.label, {
+            block: source!.block,
+            file: source!.file,
+            scope: this.#definitions,
+            modulePath: this.#modulePath,
+          });
+          return EVALUATED;
+        case 'argument': {
+          const argument = evaluateArgument(source!, scope, this.#moduleArguments);
+          if (!argument.ok) return argument;
+          this.#variables.set(node.id, object(new Map([['value', argument.value]])));
+          return EVALUATED;
+        }
+        case 'export': {
+          const exported = evaluateExport(source!, scope);
+          if (!exported.ok) return exported;
+          this.#exportValues.set(source!.block.label, exported.value);
+          return EVALUATED;
+        }
+        default:
+          return await node.evaluate(scope, source);
+      }
     } catch (error) {
       // Evaluation code reports failures as results; an exception here is a bug, but one
       // node's bug must not stop the walk over the others.
@@ -305,23 +433,69 @@ export class Controller {
       const node = this.#nodes.get(id);
       const plan = this.#graph?.node(id);
       if (node === undefined || plan === undefined) return;
-      const wasBuilt = node instanceof ComponentNode && node.built;
+      const wasBuilt = hasExports(node) && node.built;
       const began = performance.now();
       const evaluation = await this.#evaluate(node, plan);
       this.#metrics?.evaluated(id, (began - triggered) / 1000, (performance.now() - began) / 1000);
       if (!evaluation.ok) this.#logger.error('failed to evaluate config', { node: id, err: evaluation.reason });
-      if (node instanceof ComponentNode) {
+      if (hasExports(node)) {
         this.#variables.set(node.id, node.exportsValue);
         // Built only now: start it now rather than at the next reload (spec §1.9 quirk).
         if (!wasBuilt && node.built && this.#running) void this.#synchronize();
+      } else if (node.kind === 'config' && node.name === 'export') {
+        this.#publishModuleExports();
+      } else if (node.kind === 'config' && node.name === 'argument') {
+        this.#changes.next(id);
       }
     });
   }
 
-  #exportsChanged(node: ComponentNode): void {
+  #exportsChanged(node: ComponentNode | CustomComponentNode): void {
     if (this.#nodes.get(node.id) !== node) return;
     this.#variables.set(node.id, node.exportsValue);
     this.#changes.next(node.id);
+  }
+
+  /** An import took new content: its definitions are in place; its instances load again. */
+  #importChanged(node: ImportNode): void {
+    if (this.#nodes.get(node.id) !== node || node.module === undefined) return;
+    this.#definitions.import(node.label, node.module);
+    this.#changes.next(node.id);
+  }
+
+  /** Tells the instance that owns this module about changed exports (deduplicated). */
+  #publishModuleExports(): void {
+    const next = this.#exportValues;
+    const previous = this.#moduleExports;
+    const same = next.size === previous.size && [...next].every(([key, value]) => {
+      const other = previous.get(key);
+      return other !== undefined && valuesEqual(value, other);
+    });
+    this.#exportValues = new Map(next);
+    if (same && this.#exportsPublished) return;
+    this.#exportsPublished = true;
+    this.#moduleExports = new Map(next);
+    this.#options.onModuleExports?.(this.#moduleExports);
+  }
+
+  /** Creates a custom component's nested controller, sharing this one's settings. */
+  #createModule(id: string, onExports: (exports: ReadonlyMap<string, Value>) => void): ModuleController {
+    const { services: _services, logging: _logging, metrics: _metrics, ...inherited } = this.#options;
+    return new Controller({
+      ...inherited,
+      id,
+      modules: this.#modules,
+      metrics: new PromRegistry(),
+      onModuleExports: onExports,
+    });
+  }
+
+  #registerModule(id: string, controller: Controller): () => void {
+    if (this.#modules.has(id)) throw new Error(`module ${JSON.stringify(id)} already exists`);
+    this.#modules.set(id, controller);
+    return () => {
+      if (this.#modules.get(id) === controller) this.#modules.delete(id);
+    };
   }
 
   #propagate(batch: readonly string[]): void {
@@ -340,7 +514,9 @@ export class Controller {
     const runnables: Runnable[] = [];
     for (const id of this.#order) {
       const node = this.#nodes.get(id);
-      if (node instanceof ComponentNode || node instanceof ServiceNode) runnables.push(node);
+      if (node instanceof ComponentNode || node instanceof CustomComponentNode || node instanceof ServiceNode || node instanceof ImportNode) {
+        runnables.push(node);
+      }
     }
     return runnables;
   }

@@ -30,6 +30,11 @@ export interface LoadOptions {
   /** The `--stability.level` and community flags, which gate component types and `foreach`. */
   readonly lookup: LookupOptions;
   readonly scope: LoadScope;
+  /**
+   * Whether a block name's first segment is a custom component defined by an enclosing
+   * scope (a module sees the declares and imports of the controllers around it, spec §4.4).
+   */
+  readonly outer?: (segment: string) => boolean;
   /** The process's services, by name: each has a node in the root graph (spec §1.3). */
   readonly services?: ReadonlyMap<string, AnyServiceDefinition>;
 }
@@ -178,9 +183,10 @@ class PhaseA {
       if (!this.#isNew(id, source)) continue;
 
       // A declare or import namespace shadows builtins sharing its first segment (spec §4.4).
-      const definition = this.#definitions.get(source.block.name[0]!);
-      if (definition !== undefined) {
-        this.graph.addNode(id, { kind: 'custom', id, source, definition });
+      const first = source.block.name[0]!;
+      const definition = this.#definitions.get(first);
+      if (definition !== undefined || this.#options.outer?.(first) === true) {
+        this.graph.addNode(id, definition === undefined ? { kind: 'custom', id, source } : { kind: 'custom', id, source, definition });
         continue;
       }
 
@@ -225,8 +231,10 @@ class PhaseA {
           for (const used of uses.get(id)!) this.graph.addEdge(id, used);
           break;
         case 'custom':
-          this.graph.addEdge(id, node.definition);
-          for (const used of uses.get(node.definition) ?? []) this.graph.addEdge(id, used);
+          if (node.definition !== undefined) {
+            this.graph.addEdge(id, node.definition);
+            for (const used of uses.get(node.definition) ?? []) this.graph.addEdge(id, used);
+          }
           this.#wireBody(node, node.source);
           break;
         case 'builtin':

@@ -15,9 +15,10 @@ export type GraphNode =
   | { readonly kind: 'builtin'; readonly id: string; readonly source: SourceBlock; readonly registration: AnyRegistration }
   /**
    * A block instantiating a custom component. `definition` is the ID of the node that holds
-   * its template: the `declare` node for a local declare, the `import.*` node for `<ns>.<name>`.
+   * its template: the `declare` node for a local declare, the `import.*` node for
+   * `<ns>.<name>`; absent when an enclosing scope defines it.
    */
-  | { readonly kind: 'custom'; readonly id: string; readonly source: SourceBlock; readonly definition: string }
+  | { readonly kind: 'custom'; readonly id: string; readonly source: SourceBlock; readonly definition?: string }
   /** A template holder: never evaluated, present so that recursive declares form a cycle. */
   | { readonly kind: 'declare'; readonly id: string; readonly source: SourceBlock }
   | { readonly kind: 'config'; readonly id: string; readonly name: ConfigBlockName; readonly source: SourceBlock }

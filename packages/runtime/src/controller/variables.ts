@@ -25,10 +25,15 @@ interface Leaf {
  */
 export class Variables {
   readonly #root: Branch = { children: new Map(), view: undefined };
-  readonly #fixed: ReadonlyMap<string, Value>;
+  readonly #fixed: Map<string, Value>;
 
   constructor(fixed: ReadonlyMap<string, Value> = new Map()) {
-    this.#fixed = fixed;
+    this.#fixed = new Map(fixed);
+  }
+
+  /** Sets a fixed variable such as `module_path`. */
+  setFixed(name: string, value: Value): void {
+    this.#fixed.set(name, value);
   }
 
   /** The scope an evaluation reads: fixed variables first, then exports. */

@@ -10,6 +10,7 @@ import { parseConfig, readConfig } from '../config/read-config.js';
 import { changesSummary, type GraphChanges } from '../controller/changes.js';
 import { Controller, type ControllerOptions } from '../controller/controller.js';
 import { ComponentNode } from '../controller/live/component-node.js';
+import { CustomComponentNode } from '../controller/live/custom-node.js';
 import { gatherMetrics } from '../metrics/gather.js';
 import { ConfigMetrics } from './config-metrics.js';
 
@@ -109,40 +110,52 @@ export class Runtime implements RuntimeHost {
   }
 
   unhealthyComponents(): readonly string[] {
-    return this.#components()
-      .filter((node) => node.health().state === 'unhealthy')
-      .map((node) => node.registration.name);
+    return this.controller
+      .nodes()
+      .filter((node) => (node instanceof ComponentNode || node instanceof CustomComponentNode) && node.health().state === 'unhealthy')
+      .map((node) => (node instanceof ComponentNode ? node.registration.name : (node as CustomComponentNode).name));
   }
 
   components(moduleId: string): readonly ComponentInfo[] | undefined {
-    if (moduleId !== '') return undefined;
-    return describeComponents(this.controller, '', false);
+    const controller = this.#controller(moduleId);
+    return controller === undefined ? undefined : describeComponents(controller, moduleId, false, this.#running);
   }
 
   component(moduleId: string, localId: string): ComponentInfo | undefined {
-    if (moduleId !== '') return undefined;
-    const node = this.controller.node(localId);
-    return node instanceof ComponentNode ? describeComponent(this.controller, node, '', true) : undefined;
+    const controller = this.#controller(moduleId);
+    const node = controller?.node(localId);
+    return node instanceof ComponentNode || node instanceof CustomComponentNode
+      ? describeComponent(controller!, node, moduleId, true, this.#running)
+      : undefined;
   }
 
+  #controller(moduleId: string): Controller | undefined {
+    return moduleId === '' ? this.controller : this.controller.modules.get(moduleId);
+  }
+
+  readonly #running = (moduleId: string): boolean => this.controller.modules.has(moduleId);
+
   componentHandler(globalId: string): { readonly exists: boolean; readonly handler?: ComponentHandler } {
-    const node = this.controller.node(globalId);
+    const slash = globalId.lastIndexOf('/');
+    const node = this.#controller(slash < 0 ? '' : globalId.slice(0, slash))?.node(globalId.slice(slash + 1));
     if (!(node instanceof ComponentNode)) return { exists: false };
     const handler = node.component?.handler;
     return handler === undefined ? { exists: true } : { exists: true, handler: handler.bind(node.component) };
   }
 
+  /** Process, controller and config metrics, then every controller's own and its components'. */
   metrics(): Promise<string> {
-    return gatherMetrics([this.#options.metrics, ...this.#components().map((node) => node.metrics)]);
+    const registries = [this.#options.metrics];
+    for (const controller of [this.controller, ...this.controller.modules.values()]) {
+      if (controller !== this.controller && controller.metricsRegistry !== undefined) registries.push(controller.metricsRegistry);
+      for (const node of controller.nodes()) if (node instanceof ComponentNode) registries.push(node.metrics);
+    }
+    return gatherMetrics(registries);
   }
 
   peers(): readonly { readonly name: string; readonly addr: string; readonly isSelf: boolean; readonly state: string }[] {
     const { name, addr } = this.#options.self();
     return this.controller.loaded ? [{ name, addr, isSelf: true, state: 'participant' }] : [];
-  }
-
-  #components(): ComponentNode[] {
-    return this.controller.nodes().filter((node): node is ComponentNode => node instanceof ComponentNode);
   }
 }
 

@@ -9,11 +9,8 @@ export interface ConfigBlockHandler<T = any> {
   apply(decoded: T): void;
 }
 
-/**
- * What a config node stands for. `custom` holds the place of a custom component instance
- * until modules exist (issue 12): it is reported as failing to build.
- */
-export type ConfigNodeName = ConfigBlockName | 'declare' | 'custom';
+/** What a config node stands for; `argument`, `export` and `declare` are evaluated by the controller. */
+export type ConfigNodeName = Exclude<ConfigBlockName, 'import'> | 'declare';
 
 /**
  * A node for a config block (spec §1.3): `logging`, `tracing`, `declare`, and the module
@@ -35,12 +32,8 @@ export class ConfigNode {
 
   /** `source` is absent for the root's implicit `logging`/`tracing`, which take their defaults. */
   async evaluate(scope: Scope, source: SourceBlock | undefined): Promise<Evaluation> {
-    if (this.name === 'custom') {
-      return failure(source, 'Failed to build component: ', 'custom components are not supported yet');
-    }
-    if (this.name === 'import' || this.name === 'argument' || this.name === 'export' || this.name === 'foreach') {
-      // Modules come with the next issue (12); phase A already refuses argument/export at the root.
-      return failure(source, 'Failed to evaluate node for config block: ', `${this.id}: not supported yet`);
+    if (this.name === 'foreach') {
+      return failure(source, 'Failed to evaluate node for config block: ', `${this.id}: foreach is not supported yet`);
     }
     const handler = this.#handler;
     if (handler === undefined) return EVALUATED;
