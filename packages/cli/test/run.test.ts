@@ -144,4 +144,31 @@ describe('ingot validate', () => {
       'Error: validation failed',
     ]);
   });
+
+  it('checks the body of every declare where it is written', async () => {
+    const io = fakeIo();
+    const path = config(
+      'module.alloy',
+      [
+        'declare "add" {',
+        '  argument "a" {}',
+        '  local.file "f" { filename = argument.a.value }',
+        '  local.file "g" { nope = true }',
+        '  logging {}',
+        '  export "out" { value = local.file.h.content }',
+        '}',
+        'add "x" { a = "/etc/hostname" }',
+        '',
+      ].join('\n'),
+    );
+    expect(await main(['--no-color', 'validate', path], io, { components })).toBe(1);
+    const headers = io.stderr.text.split('\n').filter((line) => line.startsWith('Error: '));
+    expect(headers).toEqual([
+      `Error: ${path}:5:3: logging block not allowed inside a module`,
+      `Error: ${path}:6:26: component "local.file.h.content" does not exist or is out of scope`,
+      `Error: ${path}:4:20: unrecognized attribute name "nope"`,
+      `Error: ${path}:4:3: missing required attribute "filename"`,
+      'Error: validation failed',
+    ]);
+  });
 });

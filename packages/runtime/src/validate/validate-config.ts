@@ -3,7 +3,7 @@ import type { LookupOptions, Registry } from '../component/registry.js';
 import { findCycles } from '../dag/cycles.js';
 import type { Graph } from '../dag/graph.js';
 import type { SourceBlock } from '../controller/classify.js';
-import { loadGraph } from '../controller/loader.js';
+import { loadGraph, type LoadScope } from '../controller/loader.js';
 import type { GraphNode } from '../controller/node.js';
 import { resolveReference } from '../controller/resolve-reference.js';
 import { Variables } from '../controller/variables.js';
@@ -29,11 +29,26 @@ export interface ValidateOptions {
  * positioned on its block, `cycle detected: <sorted ids>`; `cannot reference self`.
  */
 export function validateConfig(files: readonly File[], options: ValidateOptions): Diagnostic[] {
+  return validateGraph(files, options, { kind: 'root' }, () => false);
+}
+
+/**
+ * Validates one graph: the root config, or a declare's body as a module. A declare's body
+ * is checked where it is written, with the declares and imports around it visible; its
+ * arguments are those it declares (values unknown, so deferred).
+ */
+function validateGraph(
+  files: readonly File[],
+  options: ValidateOptions,
+  scopeKind: LoadScope,
+  outer: (segment: string) => boolean,
+): Diagnostic[] {
   const planned = loadGraph(files, {
     registry: options.registry,
     lookup: options.lookup,
-    scope: { kind: 'root' },
+    scope: scopeKind,
     services: new Map((options.services ?? []).map((service) => [service.name, service])),
+    outer,
   });
   const { graph } = planned;
   const diagnostics: Diagnostic[] = planned.ok
@@ -55,6 +70,21 @@ export function validateConfig(files: readonly File[], options: ValidateOptions)
       deferred,
     });
     if (!decoded.ok) diagnostics.push(...decoded.diagnostics);
+  }
+
+  const defined = new Set<string>();
+  for (const [, node] of graph.entries()) {
+    if (node.kind === 'declare' || (node.kind === 'config' && node.name === 'import')) defined.add(node.source.block.label);
+  }
+  const visible = (segment: string) => defined.has(segment) || outer(segment);
+  for (const [, node] of graph.entries()) {
+    if (node.kind !== 'declare') continue;
+    const { block, file } = node.source;
+    const body: File = { kind: 'File', name: file, body: block.body, comments: [] };
+    const argumentNames = block.body
+      .filter((statement) => statement.kind === 'Block' && statement.name.join('.') === 'argument')
+      .map((statement) => (statement as import('@ingot/syntax').Block).label);
+    diagnostics.push(...validateGraph([body], options, { kind: 'module', arguments: argumentNames }, visible));
   }
   return diagnostics;
 }
