@@ -31,9 +31,13 @@
  *                     the tail sees fewer values than were published.
  * Baselines: the same hand-off through `--depth` plain function calls and through an RxJS
  * chain of `--depth` `map` operators, and the floor the controller's design sets, `--depth`
- * chained `setTimeout(0)` hops (a batch of export changes is drained after `auditTime(0)`,
- * a timer, which Node clamps to 1 ms). Main-thread busy time (event loop utilization) tells
- * the work apart from the waiting.
+ * chained `setTimeout(0)` hops (what each hop cost when batches were closed on a 0 ms
+ * timer, which Node clamps to 1 ms; they now close on `setImmediate`). Main-thread busy
+ * time (event loop utilization) tells the work apart from the waiting.
+ *
+ * Part 3, modules. A root of `--components` instances of one declare (each instance runs a
+ * nested controller with one passthrough): first load, and a reload that changes one
+ * instance's argument, checked to update exactly that instance; printed as a ratio.
  *
  * The code timed is `src/` (runtime and syntax) compiled as tsc emits it (compile-sources.ts).
  */
@@ -437,5 +441,79 @@ console.log(
     `(${perSecond(publishedMs / published)}/s), ${delivered.toLocaleString('en-US')} reached the tail ` +
     `(${perSecond(b2bMs / delivered)}/s; ${(100 * (1 - delivered / published)).toFixed(0)}% coalesced away), ` +
     `the last one ${(b2bMs - publishedMs).toFixed(1)} ms after it was published`,
+);
+
+// ---------------------------------------------------------------------------------------
+// Part 3: a thousand instances of one declare
+
+console.log('');
+function moduleConfig(edited: boolean): string {
+  const lines = ['declare "relay" {', '\targument "input" {}', '\ttestcomponents.passthrough "inner" { input = argument.input.value }', '\texport "output" { value = testcomponents.passthrough.inner.output }', '}', ''];
+  for (let i = 0; i < components; i++) {
+    lines.push(`relay "r${i}" { input = "${edited && i === components - 1 ? 'edited' : 'start'}" }`);
+  }
+  return lines.join('\n');
+}
+const moduleFiles = { plain: parse(moduleConfig(false)), edited: parse(moduleConfig(true)) };
+const moduleLoads: Promise<void>[] = [];
+const firstModuleLoad = async () => {
+  const controller = newController(registry);
+  const abort = new AbortController();
+  const running = controller.run(abort.signal);
+  const outcome = await controller.load(moduleFiles.plain);
+  abort.abort();
+  moduleLoads.push(running);
+  return outcome;
+};
+const moduleController = newController(registry);
+const moduleAbort = new AbortController();
+const moduleRunning = moduleController.run(moduleAbort.signal);
+applied(await moduleController.load(moduleFiles.plain));
+let moduleCurrent: 'plain' | 'edited' = 'plain';
+const editedInstance = `relay.r${components - 1}`;
+const settleModules = async () => {
+  await Promise.all(moduleLoads.splice(0));
+  await moduleController.settled();
+};
+const moduleStages = [
+  stage('first load', firstModuleLoad, {
+    before: settleModules,
+    check: (outcome) => {
+      if (applied(outcome).changes.added.length !== components) throw new Error('first load did not add every instance');
+    },
+  }),
+  stage(
+    'reload, 1 instance edited',
+    async () => {
+      moduleCurrent = moduleCurrent === 'plain' ? 'edited' : 'plain';
+      return moduleController.load(moduleFiles[moduleCurrent]);
+    },
+    {
+      before: settleModules,
+      check: (outcome) => {
+        const { changes } = applied(outcome);
+        if (changes.updated.length !== 1 || changes.updated[0] !== editedInstance || changes.unchanged !== components - 1) {
+          throw new Error(`a reload with one instance edited should update only ${editedInstance}: ${JSON.stringify(changes.updated)}`);
+        }
+      },
+    },
+  ),
+];
+await measure(moduleStages, { budgetMs: 15_000 });
+await settleModules();
+moduleAbort.abort();
+await moduleRunning;
+const moduleFirst = timing(moduleStages[0]!).median;
+const moduleReload = timing(moduleStages[1]!).median;
+printTable(
+  [`${components} instances of one declare`, 'median ms', 'x first load'],
+  [
+    ['first load', moduleFirst.toFixed(2), '1.00x'],
+    ['reload, 1 instance edited', moduleReload.toFixed(2), `${(moduleReload / moduleFirst).toFixed(3)}x`],
+  ],
+);
+console.log(
+  `modules: reload with one instance's argument changed = ${(moduleReload / moduleFirst).toFixed(3)}x the first load ` +
+    `(target ≤ 0.05x: ${moduleReload / moduleFirst <= 0.05 ? 'met' : 'MISSED'})`,
 );
 void sink;

@@ -1,4 +1,5 @@
-import type { Block } from '@ingot/syntax';
+import { createHash } from 'node:crypto';
+import { format, type Block } from '@ingot/syntax';
 
 /**
  * A custom component's template (spec §4.1): a `declare` block's body, with the scope it was
@@ -24,6 +25,8 @@ export class Definitions {
   readonly #parent: Definitions | undefined;
   readonly #declares = new Map<string, Template>();
   readonly #imports = new Map<string, Definitions>();
+  /** The digest of this scope's own declares and imports, until one changes. */
+  #own: string | undefined;
 
   constructor(parent?: Definitions) {
     this.#parent = parent;
@@ -31,11 +34,13 @@ export class Definitions {
 
   declare(name: string, template: Template): void {
     this.#declares.set(name, template);
+    this.#own = undefined;
   }
 
   /** Publishes (or replaces) the module an import makes visible under `namespace`. */
   import(namespace: string, module: Definitions): void {
     this.#imports.set(namespace, module);
+    this.#own = undefined;
   }
 
   /** Whether a block whose name starts with `segment` is a custom component here. */
@@ -61,8 +66,36 @@ export class Definitions {
     return undefined;
   }
 
+  /**
+   * A digest of everything visible from here: each declare's text and where it comes from,
+   * each imported module's digest, and the enclosing scopes'. Two equal digests mean an
+   * instance would load exactly the same templates.
+   */
+  fingerprint(): string {
+    if (this.#own === undefined) {
+      const hash = createHash('sha1');
+      for (const [name, template] of this.#declares) hash.update(`d:${name}:${templateText(template)}\0`);
+      for (const [namespace, module] of this.#imports) hash.update(`i:${namespace}:${module.fingerprint()}\0`);
+      this.#own = hash.digest('hex');
+    }
+    // Enclosing scopes and imported modules can change on their own: never cached here.
+    return this.#parent === undefined ? this.#own : `${this.#own}/${this.#parent.fingerprint()}`;
+  }
+
   /** The declare names of this scope itself, for the API and tests. */
   declareNames(): readonly string[] {
     return [...this.#declares.keys()];
   }
+}
+
+const texts = new WeakMap<Block, string>();
+
+/** A template's identity as text: where it is written, its module path and its formatted body. */
+export function templateText(template: Template): string {
+  let text = texts.get(template.block);
+  if (text === undefined) {
+    text = format(template.block);
+    texts.set(template.block, text);
+  }
+  return `${template.file}\0${template.modulePath}\0${text}`;
 }

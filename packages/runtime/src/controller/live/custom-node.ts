@@ -1,7 +1,7 @@
 import { decodeBody, mapBlock, object, summarizeDiagnostics, t, valuesEqual, type Diagnostic, type Scope, type Value } from '@ingot/syntax';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { leastHealthy, type Health } from '../../component/health.js';
-import type { Definitions, Template } from '../../modules/definitions.js';
+import { templateText, type Definitions, type Template } from '../../modules/definitions.js';
 import type { SourceBlock } from '../classify.js';
 import { failure, messageOf, type Evaluation } from './evaluation.js';
 
@@ -41,6 +41,8 @@ export class CustomComponentNode {
   #source: SourceBlock;
   #module: ModuleController | undefined;
   #arguments: ReadonlyMap<string, Value> = new Map();
+  /** What the module was last loaded from without errors (template and definitions digests). */
+  #loadedKey: string | undefined;
   readonly #exports$ = new BehaviorSubject<Value>(object(new Map()));
   #exports: ReadonlyMap<string, Value> = new Map();
   #evalHealth: Health;
@@ -120,14 +122,20 @@ export class CustomComponentNode {
       );
     }
 
+    // Same arguments, same templates in sight: loading again would change nothing. This is
+    // what keeps a reload of a thousand instances cheap when one of them changed.
+    const key = `${templateText(template)}\0${template.scope.fingerprint()}`;
+    const changed = !sameArguments(args, this.#arguments);
+    if (!changed && key === this.#loadedKey) return { ok: true, updated: false };
+
     try {
       this.#module ??= this.#host.createModule(this.globalId, (exports) => this.#publish(exports));
     } catch (error) {
       return failure(source, 'Failed to build component: ', `creating custom component controller: ${messageOf(error)}`);
     }
     const loaded = await this.#module.loadModule(template, args);
-    const changed = !sameArguments(args, this.#arguments);
     this.#arguments = args;
+    this.#loadedKey = loaded.diagnostics.length > 0 ? undefined : key;
     if (loaded.diagnostics.length > 0) {
       // The inner diagnostics point into the template: they are reported as they are.
       return { ok: false, diagnostics: loaded.diagnostics, reason: `updating custom component: ${summarizeDiagnostics(loaded.diagnostics)}` };

@@ -34,6 +34,20 @@ const BASE_ENV: Readonly<Record<string, string>> = {
   GIT_TERMINAL_PROMPT: '0',
   LC_ALL: 'C',
 };
+/**
+ * Inherited variables that would point git at another repository than the one asked for
+ * (set when Ingot itself runs from a git hook, for instance).
+ */
+const REPOSITORY_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+];
+
 const BASE_CONFIG: readonly ConfigEntry[] = [['protocol.ext.allow', 'never']];
 
 export type ConfigEntry = readonly [key: string, value: string];
@@ -41,7 +55,8 @@ export type ConfigEntry = readonly [key: string, value: string];
 /** Runs `git <args>` and resolves its stdout; rejects with `GitCommandError`, or the abort reason. */
 export function runGit(args: readonly string[], options: GitCommandOptions = {}): Promise<string> {
   const config = configEnv([...BASE_CONFIG, ...(options.config ?? [])]);
-  const env = { ...process.env, ...BASE_ENV, ...config, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...BASE_ENV, ...config, ...options.env };
+  for (const name of REPOSITORY_VARIABLES) delete env[name];
   return new Promise((resolve, reject) => {
     execFile(
       'git',
@@ -53,7 +68,7 @@ export function runGit(args: readonly string[], options: GitCommandOptions = {})
         } else if (options.signal?.aborted) {
           reject(options.signal.reason);
         } else {
-          const reason = cleanStderr(stderr) || error.message;
+          const reason = reword(cleanStderr(stderr) || error.message);
           reject(new GitCommandError(redact(reason, options.secrets)));
         }
       },
@@ -72,6 +87,16 @@ function configEnv(entries: readonly ConfigEntry[]): Record<string, string> {
     env[`GIT_CONFIG_VALUE_${i}`] = value;
   });
   return env;
+}
+
+/**
+ * A 401 makes git ask for credentials, which it may not: it then says it could not read a
+ * username, whether none or wrong ones were sent. go-git (upstream) says what happened.
+ */
+function reword(reason: string): string {
+  return /could not read (Username|Password) for .*terminal prompts disabled/.test(reason)
+    ? 'authentication required'
+    : reason;
 }
 
 /** Git's stderr as one line: `fatal: ` and `error: ` prefixes dropped, lines joined by `; `. */
