@@ -143,6 +143,7 @@ export class ImportNode {
       try {
         content = await source.fetch();
       } catch (error) {
+        this.#host.logger.warn('failed to fetch imported content; the last good module stays', { node: this.id, err: messageOf(error) });
         this.#contentHealth = { state: 'unhealthy', message: messageOf(error), updateTime: new Date() };
         return;
       }
@@ -200,6 +201,7 @@ export class ImportNode {
   }
 
   #unhealthy(message: string): string {
+    this.#host.logger.warn('imported content was refused; the last good module stays', { node: this.id, err: message });
     this.#contentHealth = { state: 'unhealthy', message, updateTime: new Date() };
     return message;
   }
