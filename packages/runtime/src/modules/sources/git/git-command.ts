@@ -10,7 +10,7 @@ export interface GitCommandOptions {
   readonly cwd?: string;
   /** Added to the inherited environment. */
   readonly env?: Readonly<Record<string, string>>;
-  /** `-c key=value` settings, passed through the environment (see `configEnv`). */
+  /** `-c key=value` settings, passed through the environment (`GIT_CONFIG_*`). */
   readonly config?: readonly ConfigEntry[];
   /** Text to scrub from failures, besides URL userinfo. */
   readonly secrets?: readonly string[];
@@ -26,14 +26,14 @@ export class GitCommandError extends Error {
 }
 
 /**
- * Settings every command gets. Git must never wait for a terminal (there is none, and a
- * prompt would hang the pull), and `ext::` URLs run arbitrary commands: a repository
- * address may come from imported content, so that transport is refused outright.
+ * Git must never wait for a terminal (there is none, and a prompt would hang the pull);
+ * its messages, which reach health and logs, stay in English.
  */
 const BASE_ENV: Readonly<Record<string, string>> = {
   GIT_TERMINAL_PROMPT: '0',
   LC_ALL: 'C',
 };
+
 /**
  * Inherited variables that would point git at another repository than the one asked for
  * (set when Ingot itself runs from a git hook, for instance).
@@ -48,6 +48,10 @@ const REPOSITORY_VARIABLES = [
   'GIT_NAMESPACE',
 ];
 
+/**
+ * `ext::` URLs run arbitrary commands, and a repository address may come from imported
+ * content (an `import.git` inside an `import.http` module): that transport is refused.
+ */
 const BASE_CONFIG: readonly ConfigEntry[] = [['protocol.ext.allow', 'never']];
 
 export type ConfigEntry = readonly [key: string, value: string];
