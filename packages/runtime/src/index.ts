@@ -55,7 +55,7 @@ export { gatherMetrics } from './metrics/gather.js';
 export { Definitions } from './modules/definitions.js';
 export type { Template } from './modules/definitions.js';
 export type { ImportSource, ImportSourceDefinition, AnyImportSourceDefinition, ImportContext, ModuleContent } from './modules/import-source.js';
-export { builtinImportSources, importFile, importString } from './modules/sources/index.js';
+export { builtinImportSources, importFile, importGit, importHttp, importString } from './modules/sources/index.js';
 
 // Watching files (local.file, import.file)
 export { startDetector } from './filedetector/detector.js';
