@@ -339,12 +339,9 @@ testImport.nested "cc" {}
       expect: { exports: sumIs(10) },
     }));
 
-  // BUG (content problems fail the first evaluation): spec §4.6 says content problems "do
-  // not fail the evaluation of the import node: they set its health unhealthy". Upstream's
-  // import.file fails its evaluation only when the file cannot be read. Ingot's ImportNode
-  // fails the evaluation when the first content is not a valid module, so a broken module
-  // nobody instantiates keeps the whole config from starting (the first load fails).
-  it.fails('a module that does not parse, unused: the config still loads and runs; only the import is unhealthy', async () => {
+  // Spec §4.6: content problems do not fail the import's evaluation, they make it unhealthy;
+  // only an unreadable file does (as upstream's import.file).
+  it('a module that does not parse, unused: the config still loads and runs; only the import is unhealthy', async () => {
     const running = start({ 'module.alloy': 'declare "a" {\n' });
     await running.load(`${importFileBlock('testImport', 'module.alloy')}\ntestcomponents.passthrough "p" {\n  input = "x"\n}\n`);
     await running.waitFor({
@@ -356,11 +353,8 @@ testImport.nested "cc" {}
     expect(running.controller.runningTasks()).toContain('testcomponents.passthrough.p');
   });
 
-  // BUG (nested import health): spec §4.6 "Health is the least healthy of
-  // run/eval/content/source/nested-import health" (upstream's CurrentHealth folds in every
-  // child's). Ingot's ImportNode.health() ignores its children, so a nested module that
-  // breaks at run time leaves the top import healthy.
-  it.fails('a nested module broken at run time makes the top import unhealthy', async () => {
+  // Spec §4.6: an import's health is the least healthy of its parts, nested imports included.
+  it('a nested module broken at run time makes the top import unhealthy', async () => {
     const running = await runCase({
       main: importFileBlock('testImport', 'module.alloy') + pipeline('testImport.a'),
       files: {

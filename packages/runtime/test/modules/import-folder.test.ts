@@ -123,10 +123,8 @@ testcomponents.summation "sum" {
 
   for (const [name, testCase] of Object.entries(cases)) it(name, () => runCase(testCase));
 
-  // BUG (folder content keys): upstream keys a folder's content by the files' names in the
-  // folder (import_file.go collectFilesFromDir: `d.Name()`), so its messages say
-  // `imported content from "b.alloy"`; Ingot's readModule keys them by full path.
-  it.fails('a problem in a file of the folder is reported under the file name, as upstream', () =>
+  // A folder's content is keyed by file name, as upstream's (`imported content from "b.alloy"`).
+  it('a problem in a file of the folder is reported under the file name, as upstream', () =>
     runCase(
       {
         main: importFileBlock('testImport', 'tmpTest'),

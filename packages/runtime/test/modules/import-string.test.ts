@@ -271,10 +271,8 @@ testImport.a "cc" {}
 
   for (const [name, testCase] of Object.entries(cases)) it(name, () => runCase(testCase));
 
-  // BUG (import.string content key): upstream's import.string hands its content over as the
-  // file "import_string" (import_string.go: `map[string]string{"import_string": …}`), so
-  // its messages say `imported content from "import_string"`; Ingot names it "import.string".
-  it.fails('a content problem names the content "import_string", as upstream', () =>
+  // import.string names its content `import_string`, as upstream does.
+  it('a content problem names the content "import_string", as upstream', () =>
     runCase(
       {
         main: importString('testImport', 'testcomponents.passthrough "top" {\n  input = "x"\n}\n'),
@@ -291,10 +289,8 @@ testImport.a "cc" {}
       { timeoutMs: 500 },
     ));
 
-  // BUG (content problems fail the first evaluation), see import-file.test.ts: upstream's
-  // import.string never fails on its content (only on decoding its arguments); the module
-  // is unhealthy and the rest of the config runs.
-  it.fails('an unused module with invalid content: the config still loads and runs; only the import is unhealthy', async () => {
+  // As for import.file: invalid content only makes the import unhealthy.
+  it('an unused module with invalid content: the config still loads and runs; only the import is unhealthy', async () => {
     const running = start();
     await running.load(`${importString('testImport', 'nope = 1')}\ntestcomponents.passthrough "p" {\n  input = "x"\n}\n`);
     await running.waitFor(

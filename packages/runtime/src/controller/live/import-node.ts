@@ -73,6 +73,7 @@ export class ImportNode {
     if (this.#contentHealth !== undefined) healths.push(this.#contentHealth);
     const source = this.#source?.health?.();
     if (source !== undefined) healths.push(source);
+    for (const child of this.#children) healths.push(child.health());
     return leastHealthy(healths[0]!, ...healths.slice(1));
   }
 
@@ -100,8 +101,9 @@ export class ImportNode {
     } catch (error) {
       return failure(source, PREFIX, messageOf(error));
     }
-    const taken = await this.#take(content, next);
-    if (taken !== undefined && this.#module === undefined) return failure(source, PREFIX, taken);
+    // Content that is not a valid module only makes the node unhealthy (spec §4.6): the
+    // instances that need it then fail to find their template.
+    await this.#take(content, next);
     this.#source = next;
     this.#args = decoded.value;
     this.#replaced();

@@ -71,11 +71,12 @@ export const importFile: ImportSourceDefinition<typeof Arguments> = {
 function readModule(path: string): ModuleContent {
   try {
     if (!statSync(path).isDirectory()) return new Map([[path, readFileSync(path, 'utf8')]]);
+    // Keyed by file name, as upstream: that is what diagnostics and health messages show.
     const names = readdirSync(path, { withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name.endsWith('.alloy'))
-      .map((entry) => join(path, entry.name))
+      .map((entry) => entry.name)
       .sort();
-    return new Map(names.map((name) => [name, readFileSync(name, 'utf8')]));
+    return new Map(names.map((name) => [name, readFileSync(join(path, name), 'utf8')]));
   } catch (error) {
     throw new Error(`failed to read file: ${osErrorMessage(error, path)}`);
   }

@@ -16,7 +16,7 @@ export const importString: ImportSourceDefinition<typeof Arguments> = {
   create(args, context) {
     const text = args.content.reveal();
     return {
-      fetch: async () => new Map([['import.string', text]]),
+      fetch: async () => new Map([['import_string', text]]),
       modulePath: context.modulePath,
       watch: (signal) =>
         new Promise<void>((resolve) => {
