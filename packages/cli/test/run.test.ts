@@ -171,4 +171,30 @@ describe('ingot validate', () => {
       'Error: validation failed',
     ]);
   });
+
+  it('follows imports it can read without running, and reports in the imported file', async () => {
+    const io = fakeIo();
+    config('lib.alloy', ['declare "relay" {', '  argument "input" {}', '  local.file "f" { filename = argument.input.value }', '  local.file "g" { filename = "x"', '    detector = "inotify" }', '}', ''].join('\n'));
+    config('bad.alloy', 'local.file "x" { filename = "y" }\n');
+    const path = config(
+      'main.alloy',
+      [
+        'import.file "lib" { filename = file.path_join(module_path, "lib.alloy") }',
+        'import.file "bad" { filename = file.path_join(module_path, "bad.alloy") }',
+        'import.file "gone" { filename = file.path_join(module_path, "missing.alloy") }',
+        'lib.relay "r" { input = "/etc/hostname" }',
+        '',
+      ].join('\n'),
+    );
+    expect(await main(['--no-color', 'validate', path], io, { components })).toBe(1);
+    const lib = join(dir, 'lib.alloy');
+    const headers = io.stderr.text.split('\n').filter((line) => line.startsWith('Error: '));
+    expect(headers).toEqual([
+      `Error: ${lib}:4:3: unrecognized detector "inotify", expected fsnotify or poll`,
+      `Error: ${path}:2:1: imported content from "${join(dir, 'bad.alloy')}" is invalid: only declare and import blocks are allowed in a module, got local.file`,
+      `Error: ${path}:3:1: failed to read file: stat ${join(dir, 'missing.alloy')}: no such file or directory`,
+      'Error: validation failed',
+    ]);
+    expect(io.stderr.text).toContain('4 |   local.file "g" { filename = "x"');
+  });
 });

@@ -4,8 +4,8 @@
  * arguments against its schema. Valid: no output, exit 0. Invalid: every diagnostic in
  * context on standard error, then `Error: validation failed`, exit 1.
  */
-import { DefaultRegistry, LoggingBlock, parseConfig, readConfig, validateConfig, type AnyRegistration } from '@ingot/runtime';
-import { renderDiagnostics, shouldUseColor, type Diagnostic, type StabilityLevel } from '@ingot/syntax';
+import { builtinImportSources, DefaultRegistry, LoggingBlock, parseConfig, readConfig, validateConfig, type AnyRegistration } from '@ingot/runtime';
+import { renderDiagnostics, shouldUseColor, type StabilityLevel } from '@ingot/syntax';
 import type { Io } from '../io.js';
 import { inertServices } from '../run/services.js';
 
@@ -23,19 +23,22 @@ export async function validate(options: ValidateOptions, components: readonly An
     return 1;
   }
   const parsed = parseConfig(read.sources);
-  const diagnostics: readonly Diagnostic[] = parsed.ok
-    ? validateConfig(parsed.files, {
+  const validation = parsed.ok
+    ? await validateConfig(parsed.files, {
         registry: new DefaultRegistry(components),
         lookup: { minStability: options.stabilityLevel, communityComponents: options.communityComponents },
         services: inertServices(),
         modulePath: read.modulePath,
         logging: { schema: LoggingBlock },
+        importSources: builtinImportSources,
       })
-    : parsed.diagnostics;
+    : { diagnostics: parsed.diagnostics, sources: new Map<string, string>() };
+  const { diagnostics } = validation;
+  const sources = new Map([...read.sources, ...validation.sources]);
   if (diagnostics.length === 0) return 0;
 
   const color = shouldUseColor({ isTTY: io.stderr.isTTY, env: io.env, noColorFlag: !options.color });
-  io.stderr.write(renderDiagnostics(diagnostics, read.sources, { color }));
+  io.stderr.write(renderDiagnostics(diagnostics, sources, { color }));
   io.stdout.write('\n');
   io.stderr.write('Error: validation failed\n');
   return 1;
