@@ -129,12 +129,8 @@ import.http ${str(label)} {
     await running.stop();
   });
 
-  // BUG: after a failed poll, serving the very same module again does not make the import
-  // healthy. ImportNode#refresh returns early when the fetched content equals the last good
-  // content, so the `#contentHealth` set by the failure is never cleared (only `#take`
-  // clears it); the source itself is healthy again. Upstream's import node reports its
-  // source's current health, which is healthy after the next successful poll.
-  it.fails('a 500 then the same module served again: the import turns healthy again', async () => {
+  // After a failed poll, the last good module served again makes the import healthy again.
+  it('a 500 then the same module served again: the import turns healthy again', async () => {
     const server = await remotes.httpServer();
     const running = start();
     const events = join(running.dir, 'events');
@@ -418,11 +414,8 @@ declare "wrap" {
     await running.stop();
   });
 
-  // BUG (same cause as the import.http case above): a commit breaking the module, then a
-  // commit restoring exactly the last good module, leaves the import unhealthy for good.
-  // ImportNode#refresh skips content equal to the last good content before `#take`, the
-  // only place that clears the `#contentHealth` the broken content set.
-  it.fails('a broken commit reverted to the last good module: the import turns healthy again', async () => {
+  // After a failed poll, the last good module served again makes the import healthy again.
+  it('a broken commit reverted to the last good module: the import turns healthy again', async () => {
     const base = remotes.tempDir();
     const running = start();
     const events = join(running.dir, 'events');

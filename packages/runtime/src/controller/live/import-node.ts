@@ -149,7 +149,11 @@ export class ImportNode {
         this.#contentHealth = { state: 'unhealthy', message: messageOf(error), updateTime: new Date() };
         return;
       }
-      if (this.#content !== undefined && deepEqual(content, this.#content)) return;
+      if (this.#content !== undefined && deepEqual(content, this.#content)) {
+        // The last good content is back (after a failed fetch or refused content): healthy again.
+        this.#contentHealth = undefined;
+        return;
+      }
       const problem = await this.#take(content, source);
       if (problem === undefined) this.#host.changed(this);
     });
