@@ -326,9 +326,7 @@ export class Controller {
     for (const plan of planned) {
       const node = this.#reuseOrCreate(plan, previous.get(plan.id));
       nodes.set(plan.id, node);
-      const began = performance.now();
       const evaluation = await this.#evaluate(node, plan);
-      this.#logger.debug('finished node evaluation', { node_id: plan.id, duration: `${(performance.now() - began).toFixed(3)}ms` });
       if (!evaluation.ok) {
         diagnostics.push(...evaluation.diagnostics);
         this.#logger.error('failed to evaluate config', { node: plan.id, err: evaluation.reason });

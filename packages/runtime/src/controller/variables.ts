@@ -26,6 +26,8 @@ interface Leaf {
 export class Variables {
   readonly #root: Branch = { children: new Map(), view: undefined };
   readonly #fixed: Map<string, Value>;
+  /** The value last set for each ID, to skip writes that change nothing. */
+  readonly #values = new Map<string, Value>();
 
   constructor(fixed: ReadonlyMap<string, Value> = new Map()) {
     this.#fixed = new Map(fixed);
@@ -67,6 +69,8 @@ export class Variables {
    * the ID already holds a value (which phase A's reference rules otherwise prevent).
    */
   set(id: string, value: Value): void {
+    // Reloads write every node's exports again, mostly unchanged: that must cost nothing.
+    if (this.#values.get(id) === value) return;
     const segments = id.split('.');
     const last = segments.pop()!;
     let branch = this.#root;
@@ -82,14 +86,14 @@ export class Variables {
       branch = next;
       path.push(branch);
     }
-    const current = branch.children.get(last);
-    if (current !== undefined && !isBranch(current) && current.value === value) return;
     branch.children.set(last, { value });
+    this.#values.set(id, value);
     for (const level of path) level.view = undefined;
   }
 
   /** Forgets the exports of node `id`, pruning levels left empty. */
   delete(id: string): void {
+    this.#values.delete(id);
     const segments = id.split('.');
     const path: Branch[] = [this.#root];
     for (const segment of segments.slice(0, -1)) {

@@ -74,7 +74,7 @@ export class Definitions {
   fingerprint(): string {
     if (this.#own === undefined) {
       const hash = createHash('sha1');
-      for (const [name, template] of this.#declares) hash.update(`d:${name}:${templateText(template)}\0`);
+      for (const [name, template] of this.#declares) hash.update(`d:${name}:${templateDigest(template)}\0`);
       for (const [namespace, module] of this.#imports) hash.update(`i:${namespace}:${module.fingerprint()}\0`);
       this.#own = hash.digest('hex');
     }
@@ -89,13 +89,22 @@ export class Definitions {
 }
 
 const texts = new WeakMap<Block, string>();
+const digests = new WeakMap<Template, string>();
 
-/** A template's identity as text: where it is written, its module path and its formatted body. */
-export function templateText(template: Template): string {
-  let text = texts.get(template.block);
-  if (text === undefined) {
-    text = format(template.block);
-    texts.set(template.block, text);
+/**
+ * A template's identity: a digest of where it is written, its module path and its formatted
+ * body. Computed once per template (the instances of one declare share it).
+ */
+export function templateDigest(template: Template): string {
+  let digest = digests.get(template);
+  if (digest === undefined) {
+    let text = texts.get(template.block);
+    if (text === undefined) {
+      text = format(template.block);
+      texts.set(template.block, text);
+    }
+    digest = createHash('sha1').update(`${template.file}\0${template.modulePath}\0${text}`).digest('hex');
+    digests.set(template, digest);
   }
-  return `${template.file}\0${template.modulePath}\0${text}`;
+  return digest;
 }

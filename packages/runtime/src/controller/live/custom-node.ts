@@ -1,7 +1,7 @@
 import { decodeBody, mapBlock, object, summarizeDiagnostics, t, valuesEqual, type Diagnostic, type Scope, type Value } from '@ingot/syntax';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { leastHealthy, type Health } from '../../component/health.js';
-import { templateText, type Definitions, type Template } from '../../modules/definitions.js';
+import { templateDigest, type Definitions, type Template } from '../../modules/definitions.js';
 import type { SourceBlock } from '../classify.js';
 import { failure, messageOf, type Evaluation } from './evaluation.js';
 
@@ -124,7 +124,7 @@ export class CustomComponentNode {
 
     // Same arguments, same templates in sight: loading again would change nothing. This is
     // what keeps a reload of a thousand instances cheap when one of them changed.
-    const key = `${templateText(template)}\0${template.scope.fingerprint()}`;
+    const key = `${templateDigest(template)}/${template.scope.fingerprint()}`;
     const changed = !sameArguments(args, this.#arguments);
     if (!changed && key === this.#loadedKey) return { ok: true, updated: false };
 
