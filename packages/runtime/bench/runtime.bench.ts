@@ -501,19 +501,54 @@ const moduleStages = [
 ];
 await measure(moduleStages, { budgetMs: 15_000 });
 await settleModules();
-moduleAbort.abort();
-await moduleRunning;
 const moduleFirst = timing(moduleStages[0]!).median;
 const moduleReload = timing(moduleStages[1]!).median;
+
+// The harness collects garbage before every timed run, which makes a short run pay for
+// warming the heap up again. A running Ingot does not: time the same stages back to back,
+// with no forced collection, as a second view (each a median of its runs).
+const steady = async (runs: number, stageRun: () => Promise<LoadOutcome>, check: (outcome: LoadOutcome) => void): Promise<number> => {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await settleModules();
+    const began = performance.now();
+    const outcome = await stageRun();
+    times.push(performance.now() - began);
+    check(outcome);
+  }
+  return times.sort((a, b) => a - b)[times.length >> 1]!;
+};
+const steadyFirst = await steady(15, firstModuleLoad, (outcome) => applied(outcome));
+const steadyReload = await steady(
+  60,
+  async () => {
+    moduleCurrent = moduleCurrent === 'plain' ? 'edited' : 'plain';
+    return moduleController.load(moduleFiles[moduleCurrent]);
+  },
+  (outcome) => {
+    if (applied(outcome).changes.updated.length !== 1) throw new Error('a steady reload updated more than one instance');
+  },
+);
+await settleModules();
+moduleAbort.abort();
+await moduleRunning;
 printTable(
-  [`${components} instances of one declare`, 'median ms', 'x first load'],
+  [`${components} instances of one declare`, 'median ms', 'x first load', 'no forced GC ms', 'x first load'],
   [
-    ['first load', moduleFirst.toFixed(2), '1.00x'],
-    ['reload, 1 instance edited', moduleReload.toFixed(2), `${(moduleReload / moduleFirst).toFixed(3)}x`],
+    ['first load', moduleFirst.toFixed(2), '1.00x', steadyFirst.toFixed(2), '1.00x'],
+    [
+      'reload, 1 instance edited',
+      moduleReload.toFixed(2),
+      `${(moduleReload / moduleFirst).toFixed(3)}x`,
+      steadyReload.toFixed(2),
+      `${(steadyReload / steadyFirst).toFixed(3)}x`,
+    ],
   ],
 );
+const verdict = (ratio: number): string => (ratio <= 0.05 ? 'met' : 'MISSED');
 console.log(
   `modules: reload with one instance's argument changed = ${(moduleReload / moduleFirst).toFixed(3)}x the first load ` +
-    `(target ≤ 0.05x: ${moduleReload / moduleFirst <= 0.05 ? 'met' : 'MISSED'})`,
+    `with a collection forced before each run (target ≤ 0.05x: ${verdict(moduleReload / moduleFirst)}), ` +
+    `${(steadyReload / steadyFirst).toFixed(3)}x back to back (${verdict(steadyReload / steadyFirst)})`,
 );
 void sink;

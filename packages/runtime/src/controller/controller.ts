@@ -116,6 +116,8 @@ export class Controller {
   readonly #propagation: Subscription;
   readonly #componentHost: ComponentHost;
   readonly #customHost: CustomComponentHost;
+  /** A synchronize asked for and not started yet. */
+  #pendingSync: Promise<void> | undefined;
   readonly #importHost: ImportHost;
   readonly #metrics: ControllerMetrics | undefined;
   /** The definitions of the graph in force; a load builds the next one. */
@@ -248,10 +250,12 @@ export class Controller {
   async settled(): Promise<void> {
     for (let round = 0; round <= this.#order.length; round++) {
       await new Promise((resolve) => setTimeout(resolve, 1));
-      if (this.#pool.size === 0 && round > 0) break;
+      if (this.#pool.size === 0 && round > 0 && this.#pendingSync === undefined) break;
       await this.#pool.idle();
+      await this.#pendingSync;
       await this.#scheduler.idle();
     }
+    await this.#pendingSync;
     await this.#scheduler.idle();
   }
 
@@ -519,9 +523,20 @@ export class Controller {
     return runnables;
   }
 
+  /**
+   * Asks for a synchronize on the next turn of the event loop; requests made before it
+   * runs share it. A load therefore returns as soon as its graph is applied, and a burst of
+   * newly built components is scheduled once.
+   */
   #synchronize(): Promise<void> {
-    this.#logger.info('scheduling loaded components and services');
-    return this.#scheduler.synchronize(this.#runnables());
+    this.#pendingSync ??= new Promise<void>((resolve) => {
+      setImmediate(() => {
+        this.#pendingSync = undefined;
+        this.#logger.info('scheduling loaded components and services');
+        resolve(this.#scheduler.synchronize(this.#running ? this.#runnables() : []).catch(() => undefined));
+      });
+    });
+    return this.#pendingSync;
   }
 
   #serviceData(name: string): unknown {
