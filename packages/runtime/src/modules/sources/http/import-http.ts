@@ -5,7 +5,7 @@
 import type { Health } from '../../../component/health.js';
 import type { Logger } from '../../../component/options.js';
 import { sleep } from '../../../filedetector/timers.js';
-import type { ImportContext, ImportSource, ImportSourceDefinition, ModuleContent } from '../../import-source.js';
+import type { ImportSource, ImportSourceDefinition, ModuleContent } from '../../import-source.js';
 import { Arguments, type HttpArguments } from './arguments.js';
 import { clientSettings } from './client.js';
 import { performRequest, PollError } from './http-request.js';

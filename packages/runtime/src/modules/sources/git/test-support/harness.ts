@@ -3,31 +3,12 @@
  * a recording logger, and a data path in a temporary directory.
  */
 import { decodeBody, formatDiagnostic, parseFile } from '@ingot/syntax';
-import type { LogFields, Logger } from '../../../../component/options.js';
+import { recordingLogger, type LogLine } from '../../../../testing/recording-logger.js';
+
+export { recordingLogger, type LogLine };
 import type { ImportSource, ModuleContent } from '../../../import-source.js';
 import type { GitArguments } from '../arguments.js';
 import { importGit } from '../import-git.js';
-
-export interface LogLine {
-  readonly level: 'debug' | 'info' | 'warn' | 'error';
-  readonly message: string;
-  readonly fields: LogFields;
-}
-
-/** A logger keeping every line; children share the lines. */
-export function recordingLogger(lines: LogLine[] = []): Logger & { readonly lines: LogLine[] } {
-  const record = (level: LogLine['level']) => (message: string, fields: LogFields = {}) => {
-    lines.push({ level, message, fields });
-  };
-  return {
-    lines,
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-    child: () => recordingLogger(lines),
-  };
-}
 
 /** Decodes an `import.git` block body; diagnostics as text. */
 export function decodeGit(body: string): { ok: true; value: GitArguments } | { ok: false; errors: string[] } {

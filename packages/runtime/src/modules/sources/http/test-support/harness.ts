@@ -3,30 +3,10 @@
  * and a logger that keeps its lines.
  */
 import { decodeBody, formatDiagnostic, parseFile } from '@ingot/syntax';
-import type { LogFields, Logger } from '../../../../component/options.js';
+import { recordingLogger } from '../../../../testing/recording-logger.js';
 import type { ImportSource } from '../../../import-source.js';
 import type { HttpArguments } from '../arguments.js';
 import { importHttp } from '../import-http.js';
-
-export interface LogLine {
-  readonly level: string;
-  readonly message: string;
-  readonly fields: LogFields;
-}
-
-function recordingLogger(lines: LogLine[] = []): Logger & { readonly lines: LogLine[] } {
-  const record = (level: string) => (message: string, fields: LogFields = {}) => {
-    lines.push({ level, message, fields });
-  };
-  return {
-    lines,
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-    child: () => recordingLogger(lines),
-  };
-}
 
 /** Decodes an `import.http` block body; diagnostics as text. */
 export function decodeHttp(body: string): { ok: true; value: HttpArguments } | { ok: false; errors: string[] } {
