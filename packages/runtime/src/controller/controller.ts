@@ -70,6 +70,13 @@ const nextMacrotask = new Observable<void>((subscriber) => {
 /** A live node of the graph, by kind. */
 export type LiveNode = ComponentNode | CustomComponentNode | ServiceNode | ImportNode | ConfigNode;
 
+/** What a module's load brings besides its template's body. */
+interface ModuleContext {
+  readonly outer: Definitions;
+  readonly args: ReadonlyMap<string, Value>;
+  readonly modulePath: string;
+}
+
 /** Nodes whose exports other nodes read: builtin and custom components. */
 function hasExports(node: LiveNode | undefined): node is ComponentNode | CustomComponentNode {
   return node instanceof ComponentNode || node instanceof CustomComponentNode;
@@ -209,12 +216,8 @@ export class Controller {
    */
   loadModule(template: Template, args: ReadonlyMap<string, Value>): Promise<{ readonly diagnostics: readonly Diagnostic[]; readonly fatal: boolean }> {
     return this.#lock.exclusive(async () => {
-      this.#outer = template.scope;
-      this.#moduleArguments = args;
-      this.#modulePath = template.modulePath;
-      this.#variables.setFixed('module_path', string(template.modulePath));
       const file: File = { kind: 'File', name: template.file, body: template.block.body, comments: [] };
-      const outcome = await this.#load([file]);
+      const outcome = await this.#load([file], { outer: template.scope, args, modulePath: template.modulePath });
       return { diagnostics: outcome.diagnostics, fatal: !this.#loaded };
     });
   }
@@ -299,15 +302,26 @@ export class Controller {
     return this.#scheduler.running();
   }
 
-  async #load(files: readonly File[]): Promise<LoadOutcome> {
+  /**
+   * Plans, then applies. A module's context (the definitions around its template, its
+   * instance's arguments, its `module_path`) is committed only with a sound plan: a refused
+   * load leaves the module evaluating as before.
+   */
+  async #load(files: readonly File[], module?: ModuleContext): Promise<LoadOutcome> {
     const planned = loadGraph(files, {
       registry: this.#options.registry,
       lookup: this.#options.lookup,
-      scope: this.id === '' ? { kind: 'root' } : { kind: 'module', arguments: [...this.#moduleArguments.keys()] },
+      scope: this.id === '' ? { kind: 'root' } : { kind: 'module', arguments: [...(module?.args ?? this.#moduleArguments).keys()] },
       services: this.#services,
-      outer: (segment) => this.#outer?.defines(segment) ?? false,
+      outer: (segment) => (module?.outer ?? this.#outer)?.defines(segment) ?? false,
     });
     if (!planned.ok) return { status: 'rejected', diagnostics: planned.diagnostics };
+    if (module !== undefined) {
+      this.#outer = module.outer;
+      this.#moduleArguments = module.args;
+      this.#modulePath = module.modulePath;
+      this.#variables.setFixed('module_path', string(module.modulePath));
+    }
 
     this.#metrics?.evaluating(true);
     try {
