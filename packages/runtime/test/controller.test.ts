@@ -238,3 +238,30 @@ testcomponents.producer "p" {
     expect(all).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
   });
 });
+
+describe('Controller: warnings while wiring, as upstream logs them', () => {
+  it('warns when a component shadows a stdlib name, and when a deprecated function is used', async () => {
+    const lines: string[] = [];
+    const c = new Controller({
+      registry,
+      lookup: { minStability: 'generally-available', communityComponents: false },
+      storagePath: join(dir, 'data'),
+      logger: logger(lines),
+    });
+    const outcome = await c.load(
+      parse(`
+declare "string" {
+  export "out" { value = "x" }
+}
+string "a" {}
+testcomponents.passthrough "p" { input = string.a.out + to_upper("y") }
+`),
+    );
+    expect(outcome.diagnostics).toEqual([]);
+    expect(lines).toContain('warn: a component is shadowing an existing stdlib name {"component":"string.a","stdlib name":"string"}');
+    expect(lines).toContain(
+      'warn: this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives {"function":"to_upper"}',
+    );
+    expect(output(c, 'testcomponents.passthrough.p')).toBe('xY');
+  });
+});

@@ -316,6 +316,7 @@ export class Controller {
       outer: (segment) => (module?.outer ?? this.#outer)?.defines(segment) ?? false,
     });
     if (!planned.ok) return { status: 'rejected', diagnostics: planned.diagnostics };
+    for (const warning of planned.warnings) this.#logger.warn(warning.message, warning.fields);
     if (module !== undefined) {
       this.#outer = module.outer;
       this.#moduleArguments = module.args;

@@ -1,5 +1,7 @@
 import {
   byteLength,
+  DEPRECATED_IDENTIFIERS,
+  DEPRECATION_WARNING,
   EXPERIMENTAL_IDENTIFIERS,
   formatPosition,
   hasErrors,
@@ -25,6 +27,12 @@ import { templateUses } from './template-uses.js';
 /** Where the graph lives: the root config, or a module given these argument names by its instance. */
 export type LoadScope = { readonly kind: 'root' } | { readonly kind: 'module'; readonly arguments: readonly string[] };
 
+/** A warning for the log, with upstream's message and fields. */
+export interface LoadWarning {
+  readonly message: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
 export interface LoadOptions {
   readonly registry: Registry;
   /** The `--stability.level` and community flags, which gate component types and `foreach`. */
@@ -49,6 +57,8 @@ export type LoadResult =
       readonly graph: Graph<GraphNode>;
       /** Every node after everything it depends on: the order phase B evaluates in. */
       readonly nodes: readonly GraphNode[];
+      /** What upstream logs as warnings while wiring: shadowed stdlib names, deprecated functions. */
+      readonly warnings: readonly LoadWarning[];
     }
   | { readonly ok: false; readonly graph: Graph<GraphNode>; readonly diagnostics: readonly Diagnostic[] };
 
@@ -75,13 +85,14 @@ export function loadGraph(files: readonly File[], options: LoadOptions): LoadRes
 
   const { graph, diagnostics } = load;
   if (hasErrors(diagnostics)) return { ok: false, graph, diagnostics };
-  return { ok: true, graph, nodes: topologicalOrder(graph).map((id) => graph.node(id)!) };
+  return { ok: true, graph, nodes: topologicalOrder(graph).map((id) => graph.node(id)!), warnings: load.warnings };
 }
 
 /** The state of one phase-A run; `loadGraph` calls its steps in upstream's order. */
 class PhaseA {
   readonly graph = new Graph<GraphNode>();
   readonly diagnostics: Diagnostic[] = [];
+  readonly warnings: LoadWarning[] = [];
   /** Custom component names (declare labels, import namespaces) → the node holding the template. */
   readonly #definitions = new Map<string, string>();
   readonly #options: LoadOptions;
@@ -252,9 +263,20 @@ class PhaseA {
         : source.block.body;
     for (const traversal of bodyReferences(body)) {
       const resolution = resolveReference(traversal, (id) => this.graph.hasNode(id), (name) => this.#isScopeName(name));
-      if (resolution.kind === 'node') this.graph.addEdge(node.id, resolution.id);
-      else if (resolution.kind === 'missing') this.#at(source.file, traversal, resolution.message);
-      else this.#checkStdlibStability(source.file, traversal);
+      const first = traversal.names[0]!;
+      if (resolution.kind === 'node') {
+        this.graph.addEdge(node.id, resolution.id);
+        if (stdlibIdentifier(first) !== undefined) {
+          this.warnings.push({ message: 'a component is shadowing an existing stdlib name', fields: { component: resolution.id, 'stdlib name': first } });
+        }
+      } else if (resolution.kind === 'missing') {
+        this.#at(source.file, traversal, resolution.message);
+      } else {
+        if (DEPRECATED_IDENTIFIERS.has(first) && traversal.names.length === 1) {
+          this.warnings.push({ message: DEPRECATION_WARNING, fields: { function: first } });
+        }
+        this.#checkStdlibStability(source.file, traversal);
+      }
     }
   }
 
