@@ -15,7 +15,7 @@ import type { LookupOptions, Registry } from '../component/registry.js';
 import type { AnyServiceDefinition } from '../service/service.js';
 import { checkStability } from '../component/stability.js';
 import { Graph } from '../dag/graph.js';
-import { topologicalOrder } from '../dag/topo.js';
+import { tryTopologicalOrder } from '../dag/topo.js';
 import { blockId } from './block-id.js';
 import { bodyReferences } from './body-references.js';
 import { classify, type SourceBlock } from './classify.js';
@@ -81,11 +81,13 @@ export function loadGraph(files: readonly File[], options: LoadOptions): LoadRes
   load.addConfigBlocks(classified.configBlocks);
   load.addComponents(classified.components);
   load.wire();
-  load.diagnostics.push(...cycleDiagnostics(load.graph));
+  // Kahn's order exists exactly when there is no cycle; only then is Tarjan's search skipped.
+  const order = tryTopologicalOrder(load.graph);
+  if (order === undefined) load.diagnostics.push(...cycleDiagnostics(load.graph));
 
   const { graph, diagnostics } = load;
   if (hasErrors(diagnostics)) return { ok: false, graph, diagnostics };
-  return { ok: true, graph, nodes: topologicalOrder(graph).map((id) => graph.node(id)!), warnings: load.warnings };
+  return { ok: true, graph, nodes: order!.map((id) => graph.node(id)!), warnings: load.warnings };
 }
 
 /** The state of one phase-A run; `loadGraph` calls its steps in upstream's order. */

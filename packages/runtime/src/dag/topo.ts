@@ -10,6 +10,26 @@ import type { Graph } from './graph.js';
  * walks them, so reaching one here is a bug.
  */
 export function topologicalOrder(graph: Graph<unknown>): string[] {
+  const { order, waitingOn } = kahn(graph);
+  if (order.length !== graph.size) {
+    const stuck = [...graph.ids()].filter((id) => waitingOn.get(id)! > 0);
+    throw new Error(`graph has a cycle through ${stuck.join(', ')}`);
+  }
+  return order;
+}
+
+/**
+ * The topological order, or `undefined` when the graph has a cycle (a self-reference
+ * included). Linear, so the loader tries it first and looks for the cycles themselves only
+ * when there are some.
+ */
+export function tryTopologicalOrder(graph: Graph<unknown>): string[] | undefined {
+  const { order } = kahn(graph);
+  return order.length === graph.size ? order : undefined;
+}
+
+/** Kahn's algorithm: as much of the order as exists, and how many dependencies each node still waits on. */
+function kahn(graph: Graph<unknown>): { order: string[]; waitingOn: Map<string, number> } {
   const waitingOn = new Map<string, number>();
   const ready: string[] = [];
   for (const id of graph.ids()) {
@@ -30,9 +50,5 @@ export function topologicalOrder(graph: Graph<unknown>): string[] {
     }
   }
 
-  if (order.length !== graph.size) {
-    const stuck = [...graph.ids()].filter((id) => waitingOn.get(id)! > 0);
-    throw new Error(`graph has a cycle through ${stuck.join(', ')}`);
-  }
-  return order;
+  return { order, waitingOn };
 }
