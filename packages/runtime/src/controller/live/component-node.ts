@@ -96,7 +96,7 @@ export class ComponentNode {
    * Decodes the block (`source`, which a reload may have replaced) against `scope`, then
    * builds the component, or updates it if the arguments changed (spec §1.8 step 2).
    */
-  async evaluate(scope: Scope, source: SourceBlock = this.#source): Promise<Evaluation> {
+  evaluate(scope: Scope, source: SourceBlock = this.#source): Evaluation | Promise<Evaluation> {
     this.#source = source;
     const decoded = decodeBody(source.block.body, this.registration.arguments, scope, {
       filename: source.file,
@@ -110,19 +110,25 @@ export class ComponentNode {
       });
     }
     const args = decoded.value;
-
-    if (this.#component === undefined) {
-      try {
-        this.#component = await this.registration.build(this.#options(), args);
-      } catch (error) {
-        return this.#failed(failure(source, 'Failed to build component: ', `building component: ${messageOf(error)}`));
-      }
-      this.#arguments = args;
-      return this.#succeeded(true);
-    }
+    if (this.#component === undefined) return this.#build(args, source);
+    // Unchanged arguments, the usual case on a reload: answered without awaiting anything.
     if (deepEqual(args, this.#arguments)) return this.#succeeded(false);
+    return this.#update(this.#component, args, source);
+  }
+
+  async #build(args: unknown, source: SourceBlock): Promise<Evaluation> {
     try {
-      await this.#component.update(args);
+      this.#component = await this.registration.build(this.#options(), args as Readonly<Record<string, unknown>>);
+    } catch (error) {
+      return this.#failed(failure(source, 'Failed to build component: ', `building component: ${messageOf(error)}`));
+    }
+    this.#arguments = args;
+    return this.#succeeded(true);
+  }
+
+  async #update(component: Component<unknown>, args: unknown, source: SourceBlock): Promise<Evaluation> {
+    try {
+      await component.update(args);
     } catch (error) {
       return this.#failed(failure(source, 'Failed to build component: ', `updating component: ${messageOf(error)}`));
     }

@@ -94,9 +94,13 @@ export class CustomComponentNode {
     return leastHealthy(this.#runHealth, this.#evalHealth);
   }
 
-  async evaluate(scope: Scope, source: SourceBlock = this.#source): Promise<Evaluation> {
+  evaluate(scope: Scope, source: SourceBlock = this.#source): Evaluation | Promise<Evaluation> {
     this.#source = source;
-    const result = await this.#evaluate(scope, source);
+    const result = this.#evaluate(scope, source);
+    return result instanceof Promise ? result.then((done) => this.#record(done)) : this.#record(result);
+  }
+
+  #record(result: Evaluation): Evaluation {
     const now = new Date();
     this.#evalHealth = result.ok
       ? { state: 'healthy', message: 'component evaluated', updateTime: now }
@@ -104,7 +108,7 @@ export class CustomComponentNode {
     return result;
   }
 
-  async #evaluate(scope: Scope, source: SourceBlock): Promise<Evaluation> {
+  #evaluate(scope: Scope, source: SourceBlock): Evaluation | Promise<Evaluation> {
     const decoded = decodeBody(source.block.body, InstanceArguments, scope, { filename: source.file, enclosing: source.block });
     if (!decoded.ok) {
       return { ok: false, diagnostics: decoded.diagnostics, reason: `decoding configuration: ${summarizeDiagnostics(decoded.diagnostics)}` };
@@ -133,7 +137,17 @@ export class CustomComponentNode {
     } catch (error) {
       return failure(source, 'Failed to build component: ', `creating custom component controller: ${messageOf(error)}`);
     }
-    const loaded = await this.#module.loadModule(template, args);
+    return this.#load(this.#module, template, args, key, changed);
+  }
+
+  async #load(
+    module: ModuleController,
+    template: Template,
+    args: ReadonlyMap<string, Value>,
+    key: string,
+    changed: boolean,
+  ): Promise<Evaluation> {
+    const loaded = await module.loadModule(template, args);
     this.#arguments = args;
     this.#loadedKey = loaded.diagnostics.length > 0 ? undefined : key;
     if (loaded.diagnostics.length > 0) {
