@@ -111,7 +111,7 @@ export function demo(options: DemoOptions, io: Io): number {
   }
 
   out();
-  out('Try it on your own files: ingot fmt path/to/config.alloy, ingot eval EXPR (or --help).');
+  out('Try it on your own files: ingot validate config.alloy, ingot run config.alloy, ingot fmt config.alloy, ingot eval EXPR (or --help).');
   return 0;
 }
 
