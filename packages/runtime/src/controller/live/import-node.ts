@@ -182,7 +182,9 @@ export class ImportNode {
         changed: () => this.#refreshAll(),
       });
       const evaluation = await node.evaluate(scope, child);
-      if (!evaluation.ok) return this.#unhealthy(`nested import block failed to evaluate: ${evaluation.reason}`);
+      if (!evaluation.ok) {
+        return this.#unhealthy(`nested import block failed to evaluate: imported node ${child.block.label} failed to evaluate, ${evaluation.reason}`);
+      }
       if (node.module !== undefined) module.import(child.block.label, node.module);
       children.push(node);
     }
