@@ -60,7 +60,7 @@ export { builtinImportSources, importFile, importGit, importHttp, importString }
 // Watching files (local.file, import.file)
 export { startDetector } from './filedetector/detector.js';
 export type { Detector, DetectorName, DetectorOptions } from './filedetector/detector.js';
-export { every, sleep } from './filedetector/timers.js';
+export { every, sleep, untilAborted } from './timers.js';
 
 // Errors worded as upstream's
 export { osErrorMessage } from './os-error.js';

@@ -1,5 +1,5 @@
 import { attr, block, t } from '@ingot/syntax';
-import type { AnyServiceDefinition, Logger, RuntimeHost } from '@ingot/runtime';
+import { untilAborted, type AnyServiceDefinition, type Logger, type RuntimeHost } from '@ingot/runtime';
 import { startHttpServer, type HttpServer } from '../server/index.js';
 
 type Description = Omit<AnyServiceDefinition, 'service'>;
@@ -48,7 +48,7 @@ export function httpService(options: HttpServiceOptions): AnyServiceDefinition {
         const { host, port } = server.address;
         logger.info('now listening for http traffic', { addr: `${host.includes(':') ? `[${host}]` : host}:${port}` });
         options.onListening?.(server);
-        await aborted(signal);
+        await untilAborted(signal);
         await server.close();
       },
       async update() {},
@@ -66,7 +66,7 @@ export function liveDebuggingService(): AnyServiceDefinition {
   return {
     ...LIVE_DEBUGGING,
     service: {
-      run: aborted,
+      run: untilAborted,
       async update(config: { enabled: boolean }) {
         enabled = config.enabled;
       },
@@ -85,7 +85,7 @@ export interface ClusterData {
 /** The `cluster` service as a single node that is always ready and owns everything (spec §8). */
 export function clusterService(): AnyServiceDefinition {
   const data: ClusterData = { ready: true, owns: () => true };
-  return { ...CLUSTER, service: { run: aborted, async update() {}, data: () => data } };
+  return { ...CLUSTER, service: { run: untilAborted, async update() {}, data: () => data } };
 }
 
 /**
@@ -93,13 +93,6 @@ export function clusterService(): AnyServiceDefinition {
  * `ingot validate` checks a config against, without starting anything.
  */
 export function inertServices(): AnyServiceDefinition[] {
-  const inert = { run: aborted, async update() {}, data: () => undefined };
+  const inert = { run: untilAborted, async update() {}, data: () => undefined };
   return [HTTP, CLUSTER, LIVE_DEBUGGING].map((description) => ({ ...description, service: inert }));
-}
-
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 }

@@ -31,6 +31,19 @@ export const healthOf = {
   }),
 } as const;
 
+/** The same events for a custom component instance, in upstream's words for it (spec §3.5). */
+export const customHealthOf = {
+  created: (at: Date): Health => ({ state: 'unknown', message: 'node custom component created', updateTime: at }),
+  evaluated: healthOf.evaluated,
+  evaluationFailed: healthOf.evaluationFailed,
+  started: (at: Date): Health => ({ state: 'healthy', message: 'started custom component', updateTime: at }),
+  exited: (error: string | undefined, at: Date): Health => ({
+    state: 'exited',
+    message: error === undefined ? 'custom component shut down cleanly' : `custom component shut down with error: ${error}`,
+    updateTime: at,
+  }),
+} as const;
+
 const severity: Readonly<Record<HealthState, number>> = { healthy: 0, unknown: 1, unhealthy: 2, exited: 3 };
 
 /**

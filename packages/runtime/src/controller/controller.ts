@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { hasErrors, NO_POSITION, object, string, valuesEqual, type Diagnostic, type File, type Value } from '@ingot/syntax';
+import { hasErrors, NO_POSITION, object, string, type Diagnostic, type File, type Value } from '@ingot/syntax';
 import { Registry as PromRegistry } from 'prom-client';
 import { Observable, Subject, audit, buffer, type Subscription } from 'rxjs';
 import type { Logger } from '../component/options.js';
@@ -12,6 +12,7 @@ import type { AnyServiceDefinition } from '../service/service.js';
 import { globalId } from './block-id.js';
 import { diffGraphs, type GraphChanges } from './changes.js';
 import { dataFlowEdges } from './data-flow.js';
+import { valueMapsEqual } from './deep-equal.js';
 import { EvaluationLock } from './evaluation-lock.js';
 import { ComponentNode, type ComponentHost } from './live/component-node.js';
 import { ConfigNode, type ConfigBlockHandler } from './live/config-node.js';
@@ -23,6 +24,7 @@ import { ServiceNode } from './live/service-node.js';
 import { loadGraph } from './loader.js';
 import type { GraphNode } from './node.js';
 import { join } from 'node:path';
+import { untilAborted } from '../timers.js';
 import { Scheduler, type Runnable } from './scheduler.js';
 import { Variables } from './variables.js';
 import { WorkerPool } from './worker-pool.js';
@@ -243,10 +245,7 @@ export class Controller {
   async run(signal: AbortSignal): Promise<void> {
     this.#running = true;
     if (this.#loaded) void this.#synchronize();
-    await new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      else signal.addEventListener('abort', () => resolve(), { once: true });
-    });
+    await untilAborted(signal);
     this.#running = false;
     this.#propagation.unsubscribe();
     await this.#pool.idle();
@@ -502,12 +501,7 @@ export class Controller {
   #publishModuleExports(): void {
     const next = this.#exportValues;
     const previous = this.#moduleExports;
-    const same = next.size === previous.size && [...next].every(([key, value]) => {
-      const other = previous.get(key);
-      return other !== undefined && valuesEqual(value, other);
-    });
-    this.#exportValues = new Map(next);
-    if (same && this.#exportsPublished) return;
+    if (valueMapsEqual(next, previous) && this.#exportsPublished) return;
     this.#exportsPublished = true;
     this.#moduleExports = new Map(next);
     this.#options.onModuleExports?.(this.#moduleExports);

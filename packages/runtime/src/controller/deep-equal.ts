@@ -1,3 +1,5 @@
+import { valuesEqual, type Value } from '@ingot/syntax';
+
 /**
  * Whether two decoded values are the same (spec §1.11): decides whether a component's
  * `update` is called and whether new exports propagate. Plain data compares structurally;
@@ -33,4 +35,14 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
+}
+
+/** Whether two maps of Alloy values (a module's arguments or exports) hold equal values under the same keys. */
+export function valueMapsEqual(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) {
+    const other = b.get(key);
+    if (other === undefined || !valuesEqual(value, other)) return false;
+  }
+  return true;
 }

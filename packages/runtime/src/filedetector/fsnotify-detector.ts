@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Detector, DetectorOptions } from './detector.js';
 import { osErrorMessage } from '../os-error.js';
-import { every } from './timers.js';
+import { every } from '../timers.js';
 
 /**
  * The `fsnotify` detector, on `fs.watch`: a re-read on every event on the file and on every

@@ -1,5 +1,5 @@
 import type { Detector, DetectorOptions } from './detector.js';
-import { every } from './timers.js';
+import { every } from '../timers.js';
 
 /**
  * The `poll` detector: asks for a re-read every `pollFrequency`, unconditionally. Upstream

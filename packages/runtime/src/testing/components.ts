@@ -6,6 +6,7 @@ import { appendFileSync } from 'node:fs';
 import { attr, block, t, type Capsule } from '@ingot/syntax';
 import { defineComponent, type AnyRegistration } from '../component/registration.js';
 import { StableReceiver, type Sink } from '../component/stable-receiver.js';
+import { sleep, untilAborted } from '../timers.js';
 
 /** `input` → `output`, optionally after `lag`. */
 export const passthrough = defineComponent({
@@ -173,22 +174,3 @@ export const producer = defineComponent({
 
 /** Every test component. */
 export const testComponents: readonly AnyRegistration[] = [passthrough, summation, count, lifecycle, sink, producer];
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}

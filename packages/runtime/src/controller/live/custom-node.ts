@@ -1,8 +1,9 @@
-import { decodeBody, mapBlock, object, summarizeDiagnostics, t, valuesEqual, type Diagnostic, type Scope, type Value } from '@ingot/syntax';
+import { decodeBody, mapBlock, object, summarizeDiagnostics, t, type Diagnostic, type Scope, type Value } from '@ingot/syntax';
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { leastHealthy, type Health } from '../../component/health.js';
+import { customHealthOf, leastHealthy, type Health } from '../../component/health.js';
 import { templateDigest, type Definitions, type Template } from '../../modules/definitions.js';
 import type { SourceBlock } from '../classify.js';
+import { valueMapsEqual } from '../deep-equal.js';
 import { failure, messageOf, type Evaluation } from './evaluation.js';
 
 /** An instance's attributes, each any value; blocks are refused (spec §4.2). */
@@ -58,7 +59,7 @@ export class CustomComponentNode {
     this.#source = source;
     this.#host = host;
     const now = new Date();
-    this.#evalHealth = { state: 'unknown', message: 'node custom component created', updateTime: now };
+    this.#evalHealth = customHealthOf.created(now);
     this.#runHealth = this.#evalHealth;
   }
 
@@ -102,9 +103,7 @@ export class CustomComponentNode {
 
   #record(result: Evaluation): Evaluation {
     const now = new Date();
-    this.#evalHealth = result.ok
-      ? { state: 'healthy', message: 'component evaluated', updateTime: now }
-      : { state: 'unhealthy', message: `component evaluation failed: ${result.reason}`, updateTime: now };
+    this.#evalHealth = result.ok ? customHealthOf.evaluated(now) : customHealthOf.evaluationFailed(result.reason, now);
     return result;
   }
 
@@ -129,7 +128,7 @@ export class CustomComponentNode {
     // Same arguments, same templates in sight: loading again would change nothing. This is
     // what keeps a reload of a thousand instances cheap when one of them changed.
     const key = `${templateDigest(template)}/${template.scope.fingerprint()}`;
-    const changed = !sameArguments(args, this.#arguments);
+    const changed = !valueMapsEqual(args, this.#arguments);
     if (!changed && key === this.#loadedKey) return { ok: true, updated: false };
 
     try {
@@ -162,14 +161,14 @@ export class CustomComponentNode {
     if (module === undefined) throw new Error('managed component not built');
     const unregister = this.#host.registerModule(this.globalId, module);
     this.#running = true;
-    this.#runHealth = { state: 'healthy', message: 'started custom component', updateTime: new Date() };
+    this.#runHealth = customHealthOf.started(new Date());
     try {
       await module.run(signal);
       this.#exitedWithError = false;
-      this.#runHealth = { state: 'exited', message: 'custom component shut down cleanly', updateTime: new Date() };
+      this.#runHealth = customHealthOf.exited(undefined, new Date());
     } catch (error) {
       this.#exitedWithError = true;
-      this.#runHealth = { state: 'exited', message: `custom component shut down with error: ${messageOf(error)}`, updateTime: new Date() };
+      this.#runHealth = customHealthOf.exited(messageOf(error), new Date());
       throw error;
     } finally {
       this.#running = false;
@@ -182,13 +181,4 @@ export class CustomComponentNode {
     this.#exports$.next(object(new Map(exports)));
     this.#host.exportsChanged(this);
   }
-}
-
-function sameArguments(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, value] of a) {
-    const other = b.get(key);
-    if (other === undefined || !valuesEqual(value, other)) return false;
-  }
-  return true;
 }

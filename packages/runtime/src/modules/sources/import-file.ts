@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { attr, block, quote, t } from '@ingot/syntax';
 import { startDetector, type DetectorName } from '../../filedetector/detector.js';
-import { sleep } from '../../filedetector/timers.js';
+import { sleep, untilAborted } from '../../timers.js';
 import { osErrorMessage } from '../../os-error.js';
 import type { ImportSourceDefinition, ModuleContent } from '../import-source.js';
 
@@ -58,10 +58,7 @@ export const importFile: ImportSourceDefinition<typeof Arguments> = {
             });
           },
         });
-        await new Promise<void>((resolve) => {
-          if (signal.aborted) resolve();
-          else signal.addEventListener('abort', () => resolve(), { once: true });
-        });
+        await untilAborted(signal);
         watcher.close();
       },
     };

@@ -1,4 +1,5 @@
 import { attr, block, t } from '@ingot/syntax';
+import { untilAborted } from '../../timers.js';
 import type { ImportSourceDefinition } from '../import-source.js';
 
 const Arguments = block({
@@ -18,11 +19,7 @@ export const importString: ImportSourceDefinition<typeof Arguments> = {
     return {
       fetch: async () => new Map([['import_string', text]]),
       modulePath: context.modulePath,
-      watch: (signal) =>
-        new Promise<void>((resolve) => {
-          if (signal.aborted) resolve();
-          else signal.addEventListener('abort', () => resolve(), { once: true });
-        }),
+      watch: untilAborted,
     };
   },
 };

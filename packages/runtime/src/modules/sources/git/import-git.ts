@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Health } from '../../../component/health.js';
 import type { Logger } from '../../../component/options.js';
-import { sleep } from '../../../filedetector/timers.js';
+import { sleep, untilAborted } from '../../../timers.js';
 import type { ImportContext, ImportSource, ImportSourceDefinition, ModuleContent } from '../../import-source.js';
 import { Arguments, type GitArguments } from './arguments.js';
 import { UpdateFailedError } from './errors.js';
@@ -75,7 +75,7 @@ class GitSource implements ImportSource {
   async watch(signal: AbortSignal, onChange: () => void): Promise<void> {
     const frequency = this.#args.pull_frequency;
     if (frequency <= 0) {
-      await aborted(signal);
+      await untilAborted(signal);
       return;
     }
     while (await sleep(frequency, signal)) {
@@ -103,11 +103,4 @@ class GitSource implements ImportSource {
     this.#health = { state: 'unhealthy', message: error.message, updateTime: new Date() };
     return error;
   }
-}
-
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 }

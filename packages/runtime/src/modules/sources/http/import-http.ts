@@ -4,7 +4,7 @@
  */
 import type { Health } from '../../../component/health.js';
 import type { Logger } from '../../../component/options.js';
-import { sleep } from '../../../filedetector/timers.js';
+import { sleep } from '../../../timers.js';
 import type { ImportSource, ImportSourceDefinition, ModuleContent } from '../../import-source.js';
 import { Arguments, type HttpArguments } from './arguments.js';
 import { clientSettings } from './client.js';
